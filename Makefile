@@ -1,0 +1,29 @@
+# The two commands of the quick start: `make run` and `make test`.
+# Each installs what is missing, builds, then runs.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+
+.PHONY: all setup build run test bench clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# The main job. Until the web player exists: encode the bundled example.
+run: build
+	./$(BUILD)/lofi encode examples/late-bus.mid --encoding classic
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	./$(BUILD)/bench/lofi-bench-encode
+
+clean:
+	rm -rf $(BUILD)

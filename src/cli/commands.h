@@ -1,0 +1,12 @@
+// Each `lofi` subcommand registers itself on the application here; the
+// command files hold only argument handling and printing over the libraries.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace lofi::cli {
+
+void addEncodeCommand(CLI::App& app);
+void addDecodeCommand(CLI::App& app);
+
+}  // namespace lofi::cli
