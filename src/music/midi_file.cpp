@@ -33,7 +33,6 @@ class Reader {
   // Marks where the item being read begins, for truncation errors.
   void beginItem() { itemStart_ = pos_; }
 
-  [[noreturn]] void fail(const std::string& what) const { throw MidiError(name_, offset(), what); }
   [[noreturn]] void failAt(std::size_t fileOffset, const std::string& what) const {
     throw MidiError(name_, fileOffset, what);
   }
