@@ -12,6 +12,8 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev          # libFuzzer target
   python3-mido                       # checks that other programs open our MIDI files
   nlohmann-json3-dev libcli11-dev
+  libcpp-httplib-dev zlib1g-dev      # lofi serve (compiled cpp-httplib, with zlib)
+  wrk                                # bench/serve_bench.sh
 )
 
 SUDO=""

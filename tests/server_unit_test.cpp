@@ -1,0 +1,290 @@
+// The server's pure parts, in process: URL paths under a root, content
+// types, gzip, caching rules, HTTP dates, the request schema checker, and
+// the sentiment reading and mood mapping on sentences whose answer is clear.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "server/api_error.h"
+#include "server/gzip.h"
+#include "server/http_date.h"
+#include "server/mime_types.h"
+#include "server/mood.h"
+#include "server/request_validation.h"
+#include "server/safe_path.h"
+#include "server/sentiment.h"
+#include "server/static_files.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace lofi::server;
+using nlohmann::json;
+
+std::string gunzip(const std::string& compressed) {
+  z_stream stream{};
+  inflateInit2(&stream, 15 + 16);
+  std::string out(std::size_t{1} << 20, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = inflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return result == Z_STREAM_END ? out : "<inflate failed>";
+}
+
+TEST(SafePath, RefusesDotSegmentsBackslashesAndNul) {
+  EXPECT_EQ(checkUrlPath("/index.html"), PathVerdict::Ok);
+  EXPECT_EQ(checkUrlPath("/assets/a-b.js"), PathVerdict::Ok);
+  EXPECT_EQ(checkUrlPath("/"), PathVerdict::Ok);
+  EXPECT_EQ(checkUrlPath("/a..b/c"), PathVerdict::Ok);  // dots inside a name are a name
+  EXPECT_EQ(checkUrlPath("/../etc/passwd"), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("/a/../../b"), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("/a/.."), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("/./a"), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("/a\\..\\b"), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath(std::string_view("/a\0b", 4)), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("relative/path"), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath(""), PathVerdict::Malformed);
+  EXPECT_EQ(checkUrlPath("/.git/config"), PathVerdict::Hidden);
+  EXPECT_EQ(checkUrlPath("/a/.env"), PathVerdict::Hidden);
+}
+
+TEST(SafePath, FollowsLinksOnlyWhenTheyStayInside) {
+  const fs::path base = fs::temp_directory_path() / ("lofi-safe-path-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / "root" / "sub");
+  std::ofstream(base / "root" / "sub" / "in.txt") << "in";
+  std::ofstream(base / "out.txt") << "out";
+  fs::create_symlink(base / "out.txt", base / "root" / "leak.txt");
+  fs::create_directory_symlink(base, base / "root" / "up");
+  fs::create_symlink(base / "root" / "sub" / "in.txt", base / "root" / "alias.txt");
+  const std::string root = *realRoot((base / "root").string());
+  EXPECT_EQ(resolveUnderRoot(root, "/sub/in.txt"), root + "/sub/in.txt");
+  EXPECT_EQ(resolveUnderRoot(root, "/alias.txt"), root + "/sub/in.txt");
+  EXPECT_EQ(resolveUnderRoot(root, "/leak.txt"), std::nullopt);
+  EXPECT_EQ(resolveUnderRoot(root, "/up/out.txt"), std::nullopt);
+  // Out and back in lands inside: only where a path ends up counts.
+  EXPECT_EQ(resolveUnderRoot(root, "/up/root/sub/in.txt"), root + "/sub/in.txt");
+  EXPECT_EQ(resolveUnderRoot(root, "/../out.txt"), std::nullopt);
+  EXPECT_EQ(resolveUnderRoot(root, "/missing.txt"), std::nullopt);
+  EXPECT_EQ(resolveUnderRoot(root, "//" + (base / "out.txt").string()), std::nullopt);
+  EXPECT_EQ(realRoot((base / "nowhere").string()), std::nullopt);
+  fs::remove_all(base);
+}
+
+TEST(MimeTypes, KnowsThePagesFiles) {
+  EXPECT_EQ(mimeTypeFor("/index.html").type, "text/html; charset=utf-8");
+  EXPECT_EQ(mimeTypeFor("/assets/index-B4x.js").type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(mimeTypeFor("/a.JSON").type, "application/json");
+  EXPECT_EQ(mimeTypeFor("/a.svg").type, "image/svg+xml");
+  EXPECT_EQ(mimeTypeFor("/a.wasm").type, "application/wasm");
+  EXPECT_EQ(mimeTypeFor("/rain.ogg").type, "audio/ogg");
+  EXPECT_EQ(mimeTypeFor("/a.mp3").type, "audio/mpeg");
+  EXPECT_EQ(mimeTypeFor("/a.css").type, "text/css; charset=utf-8");
+  EXPECT_EQ(mimeTypeFor("/noextension").type, "application/octet-stream");
+  EXPECT_EQ(mimeTypeFor("/dir.v2/file").type, "application/octet-stream");
+  EXPECT_TRUE(mimeTypeFor("/a.js").compressible);
+  EXPECT_FALSE(mimeTypeFor("/a.ogg").compressible);
+  EXPECT_FALSE(mimeTypeFor("/a.png").compressible);
+}
+
+TEST(Gzip, RoundTripsAndReadsAcceptEncoding) {
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "lo-fi beats to study to " + std::to_string(i % 7) + "\n";
+  const std::string compressed = gzipCompress(text);
+  EXPECT_LT(compressed.size(), text.size() / 5);
+  EXPECT_EQ(gunzip(compressed), text);
+  EXPECT_EQ(gunzip(gzipCompress("")), "");
+  EXPECT_TRUE(acceptsGzip("gzip"));
+  EXPECT_TRUE(acceptsGzip("gzip, deflate, br, zstd"));
+  EXPECT_TRUE(acceptsGzip("br;q=1.0, gzip;q=0.8"));
+  EXPECT_TRUE(acceptsGzip("*"));
+  EXPECT_FALSE(acceptsGzip(""));
+  EXPECT_FALSE(acceptsGzip("br, deflate"));
+  EXPECT_FALSE(acceptsGzip("gzip;q=0"));
+  EXPECT_FALSE(acceptsGzip("gzip; q=0.000"));
+  EXPECT_FALSE(acceptsGzip("xgzip"));
+}
+
+TEST(CacheControl, HashedBuildFilesAreImmutableEntryPointsRevalidate) {
+  EXPECT_EQ(cacheControlFor("assets/index-BvKMQ4sd.js", true), "public, max-age=31536000, immutable");
+  EXPECT_EQ(cacheControlFor("assets/SongLibrary-a1_b2-C3.js", true), "public, max-age=31536000, immutable");
+  EXPECT_EQ(cacheControlFor("assets/index-BvKMQ4sd.js", false), "public, max-age=300");  // not a Vite root
+  EXPECT_EQ(cacheControlFor("assets/logo.svg", true), "public, max-age=300");           // no hash
+  EXPECT_EQ(cacheControlFor("index.html", true), "no-cache");
+  EXPECT_EQ(cacheControlFor("manifest.json", false), "no-cache");
+  EXPECT_EQ(cacheControlFor("piano/C4.ogg", false), "public, max-age=300");
+}
+
+TEST(HttpDate, FormatsAndParsesImfFixdate) {
+  EXPECT_EQ(formatHttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"), std::optional<std::time_t>(784111777));
+  EXPECT_EQ(parseHttpDate("yesterday"), std::nullopt);
+  EXPECT_EQ(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT trailing"), std::nullopt);
+}
+
+const Schema kSchema{"test request",
+                     {{.name = "bars", .type = FieldType::Integer, .required = true, .min = 1, .max = 64},
+                      {.name = "temperature", .type = FieldType::Number, .required = true, .min = 0.05, .max = 2},
+                      {.name = "chords", .type = FieldType::String, .maxLength = 10},
+                      {.name = "loop", .type = FieldType::Boolean}}};
+
+// The ApiError message for a body, or "" when it passes.
+std::string errorFor(const json& body) {
+  try {
+    validate(body, kSchema);
+    return "";
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.status(), 400);
+    return error.what();
+  }
+}
+
+TEST(RequestValidation, NamesTheFieldAndWhatItMustBe) {
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 0.9}}), "");
+  EXPECT_EQ(errorFor({{"bars", 8.0}, {"temperature", 1}, {"chords", "Dm9 G13"}, {"loop", true}}), "");
+  EXPECT_EQ(errorFor({{"temperature", 0.9}}), "field 'bars' is required in the test request");
+  EXPECT_EQ(errorFor({{"bars", "8"}, {"temperature", 0.9}}), "field 'bars' must be an integer from 1 to 64, not string");
+  EXPECT_EQ(errorFor({{"bars", 8.5}, {"temperature", 0.9}}), "field 'bars' must be an integer from 1 to 64, not 8.5");
+  EXPECT_EQ(errorFor({{"bars", 65}, {"temperature", 0.9}}), "field 'bars' must be an integer from 1 to 64, not 65");
+  EXPECT_EQ(errorFor({{"bars", 0}, {"temperature", 0.9}}), "field 'bars' must be an integer from 1 to 64, not 0");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 3}}), "field 'temperature' must be a number from 0.05 to 2, not 3");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", nullptr}}), "field 'temperature' must be a number from 0.05 to 2, not null");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 1}, {"chords", 7}}), "field 'chords' must be a string, not number");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 1}, {"chords", "Dm9 G13 Cmaj9"}}),
+            "field 'chords' must have at most 10 characters, not 13");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 1}, {"loop", "yes"}}), "field 'loop' must be true or false, not string");
+  EXPECT_EQ(errorFor({{"bars", 8}, {"temperature", 1}, {"tempo", 80}}),
+            "unknown field 'tempo' in the test request (known: bars, temperature, chords, loop)");
+  EXPECT_EQ(errorFor(json::array()), "the test request must be a JSON object");
+}
+
+TEST(RequestValidation, ReadsQueryStringsIntoTypedValues) {
+  const json body = fromQuery({{"bars", "8"}, {"temperature", "0.9"}, {"chords", "Dm9"}, {"loop", "true"}}, kSchema);
+  EXPECT_EQ(body["bars"], 8);
+  EXPECT_TRUE(body["bars"].is_number_integer());
+  EXPECT_DOUBLE_EQ(body["temperature"].get<double>(), 0.9);
+  EXPECT_EQ(body["chords"], "Dm9");
+  EXPECT_EQ(body["loop"], true);
+  const auto fails = [](std::multimap<std::string, std::string> query) {
+    try {
+      fromQuery(query, kSchema);
+      return std::string();
+    } catch (const ApiError& error) {
+      return std::string(error.what());
+    }
+  };
+  EXPECT_EQ(fails({{"bars", "eight"}, {"temperature", "1"}}), "field 'bars' must be an integer from 1 to 64, not 'eight'");
+  EXPECT_EQ(fails({{"bars", "0x10"}, {"temperature", "1"}}), "field 'bars' must be an integer from 1 to 64, not '0x10'");
+  EXPECT_EQ(fails({{"bars", "8"}, {"temperature", "nan"}}), "field 'temperature' must be a number from 0.05 to 2, not 'nan'");
+  EXPECT_EQ(fails({{"bars", "8"}, {"bars", "9"}, {"temperature", "1"}}), "field 'bars' is given more than once");
+  EXPECT_EQ(fails({{"bars", "8"}, {"temperature", "1"}, {"x", "1"}}),
+            "unknown parameter 'x' in the test request (known: bars, temperature, chords, loop)");
+  EXPECT_EQ(fails({{"temperature", "1"}}), "field 'bars' is required in the test request");
+}
+
+TEST(RequestValidation, CountsCharactersNotBytes) {
+  EXPECT_EQ(characterCount("abc"), 3u);
+  EXPECT_EQ(characterCount("\xC3\xA9t\xC3\xA9"), 3u);   // été
+  EXPECT_EQ(characterCount("\xF0\x9F\x8E\xB9"), 1u);    // one emoji
+}
+
+TEST(Sentiment, LexiconIsAfinn165) {
+  const SentimentLexicon& afinn = SentimentLexicon::afinn165();
+  EXPECT_EQ(afinn.size(), 3382u);
+  EXPECT_EQ(afinn.score("happy"), 3);
+  EXPECT_EQ(afinn.score("sad"), -2);
+  EXPECT_EQ(afinn.score("fed up"), -3);
+  EXPECT_EQ(afinn.score("unknownword"), 0);
+}
+
+TEST(Sentiment, ValenceFollowsTheWordsWithNegationAndIntensity) {
+  EXPECT_GT(readSentiment("I am happy").valence, 0.5);
+  EXPECT_LT(readSentiment("I am sad").valence, -0.3);
+  EXPECT_DOUBLE_EQ(readSentiment("the table is brown").valence, 0.0);
+  EXPECT_GT(readSentiment("very happy").valence, readSentiment("happy").valence);
+  EXPECT_LT(readSentiment("a bit sad").valence, 0);
+  EXPECT_GT(readSentiment("a bit sad").valence, readSentiment("sad").valence);
+  EXPECT_LT(readSentiment("not happy").valence, 0);
+  EXPECT_GT(readSentiment("not bad").valence, 0);
+  EXPECT_LT(readSentiment("I don't feel good").valence, 0);
+  EXPECT_LT(readSentiment("I don\xE2\x80\x99t feel good").valence, 0);  // typographic apostrophe
+  EXPECT_LT(readSentiment("totally fed up").valence, 0);                  // a two-word entry
+  const SentimentReading reading = readSentiment("Happy, HAPPY day!");
+  ASSERT_EQ(reading.rated.size(), 2u);
+  EXPECT_EQ(reading.shoutedWords, 1);
+  EXPECT_EQ(reading.exclamations, 1);
+}
+
+TEST(Sentiment, ArousalFollowsEnergyWordsAndPunctuation) {
+  EXPECT_LT(readSentiment("a calm, quiet, rainy night").arousal, -0.3);
+  EXPECT_GT(readSentiment("let's dance at the party").arousal, 0.3);
+  EXPECT_GT(readSentiment("GREAT!!!").arousal, readSentiment("great").arousal);
+  EXPECT_LT(readSentiment("sleepy... slow...").arousal, readSentiment("sleepy slow").arousal);
+  EXPECT_GT(readSentiment("furious").arousal, readSentiment("annoyed").arousal);  // -3 against -2
+}
+
+struct MoodCase {
+  const char* text;
+  const char* mode;
+  ValenceBand valence;
+  ArousalBand arousal;
+};
+
+class MoodMapping : public testing::TestWithParam<MoodCase> {};
+
+TEST_P(MoodMapping, ClearSentencesGetTheirMood) {
+  const MoodCase& expected = GetParam();
+  const SentimentReading reading = readSentiment(expected.text);
+  const MoodMusic mood = moodMusic(reading.valence, reading.arousal);
+  EXPECT_EQ(mood.mode, expected.mode) << expected.text;
+  EXPECT_EQ(valenceBand(reading.valence), expected.valence) << expected.text << " valence " << reading.valence;
+  EXPECT_EQ(arousalBand(reading.arousal), expected.arousal) << expected.text << " arousal " << reading.arousal;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sentences, MoodMapping,
+    testing::Values(
+        MoodCase{"rainy sunday, a bit sad", "minor", ValenceBand::Negative, ArousalBand::Calm},
+        MoodCase{"so lonely and tired tonight, missing you", "minor", ValenceBand::Negative, ArousalBand::Calm},
+        MoodCase{"I'm furious, I hate this!!", "minor", ValenceBand::Negative, ArousalBand::Lively},
+        MoodCase{"so excited for the party tonight!!", "major", ValenceBand::Positive, ArousalBand::Lively},
+        MoodCase{"what a wonderful, happy day! let's dance!", "major", ValenceBand::Positive, ArousalBand::Lively},
+        MoodCase{"a peaceful, cozy morning with tea, feeling grateful", "major", ValenceBand::Positive, ArousalBand::Calm},
+        MoodCase{"studying at the desk", "dorian", ValenceBand::Neutral, ArousalBand::Calm},
+        MoodCase{"the train leaves at nine", "dorian", ValenceBand::Neutral, ArousalBand::Moderate}));
+
+TEST(MoodMusic, SadAndCalmIsMinorSlowDarkHappyAndLivelyIsMajorFastBright) {
+  const MoodMusic sad = moodMusic(-0.8, -0.8);
+  const MoodMusic happy = moodMusic(0.8, 0.8);
+  EXPECT_EQ(sad.mode, "minor");
+  EXPECT_EQ(happy.mode, "major");
+  EXPECT_LT(sad.bpm, 66);
+  EXPECT_GT(happy.bpm, 90);
+  EXPECT_LT(sad.temperature, happy.temperature);
+  EXPECT_LT(sad.chordLowest, happy.chordLowest);  // darker voicings sit lower
+  EXPECT_LT(sad.chordHighest, happy.chordHighest);
+  EXPECT_EQ(sad.key, "C minor");
+  EXPECT_EQ(happy.key, "D major");
+  for (double v : {-1.0, -0.5, 0.0, 0.5, 1.0})
+    for (double a : {-1.0, -0.5, 0.0, 0.5, 1.0}) {
+      const MoodMusic mood = moodMusic(v, a);
+      EXPECT_GE(mood.bpm, 60);
+      EXPECT_LE(mood.bpm, 100);
+      EXPECT_GE(mood.temperature, 0.6);
+      EXPECT_LE(mood.temperature, 1.2);
+      EXPECT_FALSE(mood.progression.empty());
+    }
+  // Tempo rises with energy at any valence.
+  EXPECT_LT(moodMusic(0, -0.9).bpm, moodMusic(0, 0).bpm);
+  EXPECT_LT(moodMusic(0, 0).bpm, moodMusic(0, 0.9).bpm);
+  // Out-of-range and non-finite inputs are clamped, never a crash.
+  EXPECT_EQ(moodMusic(std::nan(""), 50).mode, "dorian");
+}
+
+}  // namespace
