@@ -24,6 +24,7 @@ test: build
 
 bench: build
 	./$(BUILD)/bench/lofi-bench-encode
+	./$(BUILD)/bench/lofi-bench-render
 
 clean:
 	rm -rf $(BUILD)

@@ -50,11 +50,11 @@ std::vector<double> kWeightedBlockPowers(const AudioBuffer& buffer) {
     if (frames > 0) powers.push_back(sum / static_cast<double>(frames));
     return powers;
   }
-  for (std::size_t start = 0; start + blockFrames <= frames; start += stepFrames) {
-    double sum = 0;
-    for (std::size_t i = start; i < start + blockFrames; ++i) sum += weightedSquares[i];
-    powers.push_back(sum / static_cast<double>(blockFrames));
-  }
+  // Running sums make each block's mean one subtraction.
+  std::vector<double> running(frames + 1, 0.0);
+  for (std::size_t i = 0; i < frames; ++i) running[i + 1] = running[i] + weightedSquares[i];
+  for (std::size_t start = 0; start + blockFrames <= frames; start += stepFrames)
+    powers.push_back((running[start + blockFrames] - running[start]) / static_cast<double>(blockFrames));
   return powers;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <vector>
 
 namespace lofi {
@@ -84,8 +85,15 @@ void RoomReverb::process(AudioBuffer& buffer) const {
   // Freeverb's wet scale (3) puts the tank's output near the input's level.
   const auto wet = static_cast<float>(3.0 * options_.wet);
   const auto dry = static_cast<float>(options_.dry);
+  // The channels' tanks are independent: the second runs on another thread.
+  std::vector<std::future<std::vector<float>>> rooms;
   for (int channel = 0; channel < buffer.channels; ++channel) {
-    const std::vector<float> room = tankOutput(mono, rateScale, channel % 2 == 0 ? 0 : kStereoSpread, options_);
+    const int spread = channel % 2 == 0 ? 0 : kStereoSpread;
+    const auto policy = channel == 0 ? std::launch::deferred : std::launch::async;
+    rooms.push_back(std::async(policy, [&, spread] { return tankOutput(mono, rateScale, spread, options_); }));
+  }
+  for (int channel = 0; channel < buffer.channels; ++channel) {
+    const std::vector<float> room = rooms[static_cast<std::size_t>(channel)].get();
     for (std::size_t frame = 0; frame < buffer.frames(); ++frame)
       buffer.at(frame, channel) = dry * buffer.at(frame, channel) + wet * room[frame];
   }
