@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   lofi::cli::addEncodeCommand(app);
   lofi::cli::addDecodeCommand(app);
   lofi::cli::addRenderCommand(app);
+  lofi::cli::addAssetsCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
