@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 #include "audio/render_pipeline.h"
@@ -33,15 +34,23 @@ Score repeatScore(const Score& score, int times) {
 struct Result {
   double audioSeconds;
   double wallSeconds;
+  double cpuSeconds;  // all threads: tells a busy machine from a slow program
 };
+
+double cpuSecondsNow() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
+}
 
 Result measure(lofi::FluidsynthRenderer& renderer, const Score& score, bool lofi) {
   lofi::RenderPipelineOptions options;
   options.lofi = lofi;
   const auto start = std::chrono::steady_clock::now();
+  const double cpuStart = cpuSecondsNow();
   const lofi::AudioBuffer audio = lofi::renderScore(renderer, score, options);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-  return {audio.seconds(), wall.count()};
+  return {audio.seconds(), wall.count(), cpuSecondsNow() - cpuStart};
 }
 
 }  // namespace
@@ -62,11 +71,11 @@ int main(int argc, char** argv) {
     const std::chrono::duration<double> load = std::chrono::steady_clock::now() - loadStart;
     std::printf("lofi-bench-render: %s x%d, %d notes, soundfont %s (loaded in %.2f s)\n\n", midi.c_str(), repeat,
                 score.noteCount(), renderer.soundfontPath().c_str(), load.count());
-    std::printf("| lo-fi chain | audio (s) | wall (s) | times real time |\n|---|---:|---:|---:|\n");
+    std::printf("| lo-fi chain | audio (s) | wall (s) | times real time | CPU (s) |\n|---|---:|---:|---:|---:|\n");
     for (bool lofi : {false, true}) {
       const Result result = measure(renderer, score, lofi);
-      std::printf("| %s | %.1f | %.3f | %.0fx |\n", lofi ? "on" : "off", result.audioSeconds, result.wallSeconds,
-                  result.audioSeconds / result.wallSeconds);
+      std::printf("| %s | %.1f | %.3f | %.0fx | %.3f |\n", lofi ? "on" : "off", result.audioSeconds, result.wallSeconds,
+                  result.audioSeconds / result.wallSeconds, result.cpuSeconds);
     }
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lofi-bench-render: error: %s\n", error.what());
