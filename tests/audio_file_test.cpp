@@ -43,6 +43,13 @@ TEST(AudioFile, OggVorbisKeepsTheToneAndIsSmallerThanWav) {
   EXPECT_GT(gainToDb(at440) - gainToDb(at1000), 40.0);
 }
 
+TEST(AudioFile, LongAudioEncodesToOgg) {
+  // A minute of stereo: libvorbis once crashed when given it in one piece.
+  const AudioBuffer original = test::sine(220, 60.0, 0.3, 44100, 2);
+  const AudioBuffer decoded = decodeAudio(encodeAudio(original, AudioFormat::OggVorbis, {0.1}), "long.ogg");
+  EXPECT_EQ(decoded.frames(), original.frames());
+}
+
 TEST(AudioFile, Mp3EncodesAndDecodes) {
   const AudioBuffer original = test::sine(440, 1.0, 0.5);
   const auto mp3 = encodeAudio(original, AudioFormat::Mp3, {0.3});

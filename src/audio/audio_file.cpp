@@ -70,6 +70,8 @@ std::string lowercase(std::string text) {
   return text;
 }
 
+constexpr sf_count_t kEncodeBlockFrames = 4096;
+
 // Maximum decoded length, so that a hostile header cannot exhaust memory.
 constexpr sf_count_t kMaxDecodedSamples = sf_count_t{48000} * 2 * 60 * 60;
 
@@ -111,9 +113,15 @@ std::vector<std::uint8_t> encodeAudio(const AudioBuffer& buffer, AudioFormat for
     double compression = std::clamp(1.0 - options.quality, 0.0, 1.0);
     sf_command(file.get(), SFC_SET_COMPRESSION_LEVEL, &compression, sizeof compression);
   }
+  // In blocks: libvorbis (through libsndfile 1.2) crashes when handed a
+  // minute of audio in one call.
   const auto frames = static_cast<sf_count_t>(buffer.frames());
-  if (sf_writef_float(file.get(), buffer.samples.data(), frames) != frames)
-    throw AudioFileError(std::string("encoding ") + extensionOf(format) + " failed: " + sf_strerror(file.get()));
+  for (sf_count_t done = 0; done < frames;) {
+    const sf_count_t block = std::min<sf_count_t>(kEncodeBlockFrames, frames - done);
+    if (sf_writef_float(file.get(), buffer.samples.data() + done * buffer.channels, block) != block)
+      throw AudioFileError(std::string("encoding ") + extensionOf(format) + " failed: " + sf_strerror(file.get()));
+    done += block;
+  }
   file.reset();  // flushes the last pages
   return std::move(memory.bytes);
 }
