@@ -2,16 +2,15 @@
 #include <cstdio>
 
 #include "audio/assets/asset_builder.h"
-#include "audio/assets/content_hash.h"
 #include "cli/commands.h"
 
 namespace lofi::cli {
 namespace {
 
 void run(AssetOptions options) {
-  // The program's own bytes stand for the code that makes the assets: a new
-  // build of lofi builds them again, an unchanged one does not.
-  options.generatorId = hashFile("/proc/self/exe");
+  // A hash of the audio code (see src/cli/CMakeLists.txt) stands for the code
+  // that makes the assets: changing it builds them again, other changes do not.
+  options.generatorId = LOFI_ASSET_RECIPE;
   options.log = [](const std::string& line) { std::fprintf(stderr, "assets: %s\n", line.c_str()); };
   const AssetReport report = buildAssets(options);
   if (report.upToDate) {
