@@ -390,6 +390,22 @@ TEST_F(ServerHttpTest, MoodEndpointMapsClearSentences) {
   EXPECT_FALSE(happy["progression"].get<std::string>().empty());
 }
 
+TEST_F(ServerHttpTest, SpeaksTextThroughTheRadioAsOgg) {
+  auto http = client();
+  const auto spoken = http.Post("/api/speak", R"({"text": "The rain will stop by morning."})", "application/json");
+  ASSERT_TRUE(spoken);
+  ASSERT_EQ(spoken->status, 200) << spoken->body;
+  EXPECT_EQ(spoken->get_header_value("Content-Type"), "audio/ogg");
+  EXPECT_EQ(spoken->body.substr(0, 4), "OggS");
+  EXPECT_GT(spoken->body.size(), 2000u);
+  expectError("/api/speak", R"({"text": ""})", 400, "'text' must not be empty");
+  expectError("/api/speak", R"({"text": "   "})", 400, "'text' cannot be spoken");
+  expectError("/api/speak", json{{"text", std::string(401, 'a')}}.dump(), 400, "at most 400 characters");
+  expectError("/api/speak", R"({"text": ["a"]})", 400, "'text' must be a string");
+  expectError("/api/speak", R"({"text": "hi", "voice": "robot"})", 400, "unknown field 'voice'");
+  expectError("/api/speak", R"({"words": "hi"})", 400, "unknown field 'words'");
+}
+
 TEST_F(ServerHttpTest, ABurstOfClientsIsServed) {
   constexpr int kClients = 48, kRequestsEach = 10;
   std::atomic<int> ok{0}, failed{0};

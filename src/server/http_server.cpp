@@ -14,8 +14,10 @@
 #include "server/mood_handler.h"
 #include "server/response_body.h"
 #include "server/server_context.h"
+#include "server/speak_handler.h"
 #include "server/static_files.h"
 #include "server/status_handlers.h"
+#include "server/work_gate.h"
 
 namespace lofi::server {
 namespace {
@@ -119,6 +121,7 @@ constexpr int kListenBacklog = 1024;
 struct HttpServer::Impl {
   ServerContext context;
   BackloggedServer http;
+  std::unique_ptr<WorkGate> audioGate;  // speech and rendering
   int port = -1;
   std::vector<std::string> warnings;
 
@@ -222,6 +225,8 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>()) 
   impl_->configure();
   addStatusRoutes(impl_->http, context, nullptr);
   addMoodRoutes(impl_->http, context);
+  impl_->audioGate = std::make_unique<WorkGate>(context.computeThreads(), 4 * context.computeThreads() + 8);
+  addSpeakRoutes(impl_->http, context, *impl_->audioGate);
   impl_->addStaticRoutes();
   impl_->addFallbackRoutes();
 }

@@ -40,6 +40,7 @@ void runGuarded(const httplib::Request& request, httplib::Response& response, co
   try {
     body();
   } catch (const ApiError& error) {
+    if (error.status() == 503) response.set_header("Retry-After", "1");
     sendError(request, response, error.status(), error.what(), error.field());
   } catch (const std::bad_alloc&) {
     sendError(request, response, 503, "out of memory for this request");
