@@ -20,9 +20,10 @@ build: setup
 assets: build
 	./$(BUILD)/lofi assets --out $(BUILD)/assets
 
-# The main job. Until the web player exists: encode the bundled example.
+# The main job: serves the page, its assets and the API, and prints the
+# address (http://127.0.0.1:8080); Ctrl-C stops it.
 run: assets
-	./$(BUILD)/lofi encode examples/late-bus.mid --encoding classic
+	./$(BUILD)/lofi serve
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
