@@ -375,6 +375,34 @@ TEST_F(ServerHttpTest, MalformedRequestsDoNotHurtTheServer) {
   EXPECT_EQ(client().Get("/api/health")->status, 200);
 }
 
+long residentKilobytes(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
+}
+
+TEST_F(ServerHttpTest, EndlessHeadersAreCutOffNotStored) {
+  const long before = residentKilobytes(server_->pid());
+  RawConnection connection(server_->port(), 2000);
+  connection.send("GET / HTTP/1.1\r\nHost: x\r\n");
+  const std::string lines = repeated("X-Filler: " + std::string(1000, 'y') + "\r\n", 1000);  // 1 MB
+  for (int i = 0; i < 64; ++i) connection.send(lines);  // 64 MB, if the server kept reading
+  connection.readAll();
+  const long after = residentKilobytes(server_->pid());
+  EXPECT_LT(after - before, 32 * 1024) << "resident memory grew from " << before << " kB to " << after << " kB";
+  EXPECT_TRUE(server_->running());
+  EXPECT_EQ(client().Get("/api/health")->status, 200);
+}
+
+TEST_F(ServerHttpTest, AnswersPipelinedRequests) {
+  const std::string answers = rawRequest(server_->port(),
+                                         "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+                                         "GET /icon.svg HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(answers.find("\"status\":\"ok\""), std::string::npos);
+  EXPECT_NE(answers.find("<svg"), std::string::npos);
+}
+
 TEST_F(ServerHttpTest, MoodEndpointMapsClearSentences) {
   const json sad = postJson("/api/mood", R"({"text": "rainy sunday, a bit sad and lonely"})", 200);
   EXPECT_EQ(sad["mode"], "minor");

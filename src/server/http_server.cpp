@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
-#include <sys/socket.h>
 #include <thread>
 
+#include "server/bounded_server.h"
 #include "server/connection_pool.h"
 #include "server/json_api.h"
 #include "server/mood_handler.h"
@@ -104,23 +104,9 @@ int ServerContext::computeThreads() const {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-namespace {
-
-// cpp-httplib listens with a backlog of 5 (compiled into Debian's library):
-// a burst of new connections then waits a second for the SYN to be sent
-// again. Listening again on the bound socket raises the backlog.
-class BackloggedServer : public httplib::Server {
- public:
-  bool raiseBacklog(int backlog) { return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, backlog) == 0; }
-};
-
-constexpr int kListenBacklog = 1024;
-
-}  // namespace
-
 struct HttpServer::Impl {
   ServerContext context;
-  BackloggedServer http;
+  BoundedServer http;
   std::unique_ptr<WorkGate> audioGate;  // speech and rendering
   int port = -1;
   std::vector<std::string> warnings;
@@ -245,7 +231,7 @@ int HttpServer::bind() {
   if (impl_->port <= 0)
     throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                              (errno ? std::string(": ") + std::strerror(errno) : std::string()));
-  impl_->http.raiseBacklog(kListenBacklog);
+  impl_->http.raiseBacklog();
   return impl_->port;
 }
 
