@@ -8,5 +8,8 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addGenerateCommand(CLI::App& app);
+void addEvaluateCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
   lofi::cli::addEncodeCommand(app);
   lofi::cli::addDecodeCommand(app);
+  lofi::cli::addTrainCommand(app);
+  lofi::cli::addGenerateCommand(app);
+  lofi::cli::addEvaluateCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
