@@ -29,6 +29,9 @@ struct TrainArgs {
   std::optional<int> batch;
   std::optional<double> learningRate;
   std::optional<int> sequenceLength;
+  std::optional<int> embedding;
+  std::vector<int> lstm;
+  std::optional<double> dropout;
   double validation = 0.1;
   std::string out = "lofi-run";
   bool resume = false;
@@ -45,6 +48,9 @@ void run(const TrainArgs& args) {
                job.corpus.encoding.c_str(),
                job.corpus.skipped.empty() ? "" : (", " + std::to_string(job.corpus.skipped.size()) + " files skipped").c_str());
   job.network = presetNetwork(args.preset);
+  if (args.embedding) job.network.embeddingSize = *args.embedding;
+  if (!args.lstm.empty()) job.network.lstmSizes = args.lstm;
+  if (args.dropout) job.network.dropout = *args.dropout;
   job.settings = presetTraining(args.preset);
   if (args.epochs) job.settings.epochs = *args.epochs;
   if (args.batch) job.settings.batch = *args.batch;
@@ -103,6 +109,13 @@ void addTrainCommand(CLI::App& app) {
       ->check(CLI::Range(1e-7, 10.0));
   cmd->add_option("--seq-len", args->sequenceLength, "Tokens per training window, default preset (default: 128)")
       ->check(CLI::Range(2, 65536));
+  cmd->add_option("--embedding", args->embedding, "Embedding size, default preset (default: 128)")
+      ->check(CLI::Range(1, 8192));
+  cmd->add_option("--lstm", args->lstm, "LSTM sizes, comma-separated (default: 384; seed preset 256,512,256)")
+      ->expected(1)
+      ->delimiter(',')
+      ->check(CLI::Range(1, 8192));
+  cmd->add_option("--dropout", args->dropout, "Dropout (default: 0.3)")->check(CLI::Range(0.0, 0.9));
   cmd->add_option("--val", args->validation, "Share of pieces held out for validation")
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();

@@ -55,11 +55,15 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
   Generation generation(model, std::move(requests), options.front().method);
   // Rounds of a few tokens: a row stops when it has its tokens or its bars.
   while (!generation.allFinished()) {
-    // No more tokens than the shortest row still needs, so that none is wasted.
+    // Each row is looked at only at its own checkpoints (its token count, or
+    // every kTokensPerRound tokens for bars), so that it ends where it would alone.
     int round = kTokensPerRound;
-    for (int row = 0; row < generation.rows(); ++row)
-      if (!generation.finished(row) && options[row].tokens > 0)
-        round = std::min<int>(round, options[row].tokens - static_cast<int>(generation.generated(row).size()));
+    for (int row = 0; row < generation.rows(); ++row) {
+      if (generation.finished(row)) continue;
+      const int count = static_cast<int>(generation.generated(row).size());
+      const int checkpoint = options[row].tokens > 0 ? options[row].tokens : (count / kTokensPerRound + 1) * kTokensPerRound;
+      round = std::min(round, checkpoint - count);
+    }
     generation.advance(std::max(1, round));
     for (int row = 0; row < generation.rows(); ++row) {
       if (generation.finished(row)) continue;
@@ -69,6 +73,7 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
         if (count >= static_cast<std::size_t>(option.tokens)) generation.finish(row);
         continue;
       }
+      if (count % kTokensPerRound != 0) continue;
       const Tokens tokens = model.vocabulary().decode(generation.generated(row));
       if (scoreQuarters(decodeTrack(encoding, tokens, option)) >= option.bars * kQuartersPerBar ||
           count >= static_cast<std::size_t>(option.bars) * kMaxTokensPerBar)
