@@ -84,12 +84,28 @@ TopPStep::TopPStep(float p) : p_(p) {
 }
 
 void TopPStep::apply(std::vector<Candidate>& candidates, const SamplingContext&) const {
-  if (p_ >= 1) return;
-  sortByLogit(candidates);
-  const std::vector<double> chances = probabilities(candidates);
+  if (p_ >= 1 || candidates.empty()) return;
+  float highest = -INFINITY;
+  for (const Candidate& candidate : candidates) highest = std::max(highest, candidate.logit);
+  double total = 0;
+  for (const Candidate& candidate : candidates) total += std::exp(static_cast<double>(candidate.logit - highest));
+  const double needed = p_ * total;
+  // Music is usually decided among a few tokens: sort only as many as needed,
+  // in the order a full sort gives.
+  const auto byLogit = [](const Candidate& a, const Candidate& b) {
+    return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
+  };
+  std::size_t sorted = 0;
   double cumulative = 0;
   std::size_t keep = 0;
-  while (keep < candidates.size() && cumulative < p_) cumulative += chances[keep++];
+  for (std::size_t target = std::min<std::size_t>(32, candidates.size());; target = std::min(candidates.size(), target * 4)) {
+    std::partial_sort(candidates.begin() + static_cast<std::ptrdiff_t>(sorted),
+                      candidates.begin() + static_cast<std::ptrdiff_t>(target), candidates.end(), byLogit);
+    sorted = target;
+    while (keep < sorted && cumulative < needed)
+      cumulative += std::exp(static_cast<double>(candidates[keep++].logit - highest));
+    if (cumulative >= needed || sorted == candidates.size()) break;
+  }
   candidates.resize(std::max<std::size_t>(1, keep));
 }
 
@@ -109,8 +125,9 @@ int SamplerChain::sample(std::span<const float> logits, const SamplingContext& c
   for (const auto& step : steps_) step->apply(candidates, context);
   if (candidates.empty()) throw std::runtime_error("sampling: no candidate token left");
   if (greedy_) {
-    sortByLogit(candidates);
-    return candidates.front().token;
+    return std::min_element(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+             return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
+           })->token;
   }
   const std::vector<double> chances = probabilities(candidates);
   const double draw = random.uniform();

@@ -7,10 +7,8 @@
 
 namespace lofi {
 
-inline constexpr int kKernelRows = 4;  // rows computed together, sharing each weight load
-
 // For each row r < rows: y[r][j] += sum_k x[r][k] * weightsT[k * outputs + j],
-// summed in order of k. `weightsT` is the transposed weight matrix (inputs x outputs).
+// summed in order of k, the same way for every row count. `weightsT` is the transposed weight matrix (inputs x outputs).
 void addProductRows(const float* weightsT, int inputs, int outputs, int rows, const float* const* x,
                     float* const* y);
 
