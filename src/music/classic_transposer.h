@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "music/classic_tokens.h"
 #include "music/token_transposer.h"
 
 namespace lofi {
@@ -17,15 +18,12 @@ class ClassicTransposer : public TokenTransposer {
   std::optional<Tokens> transpose(const Tokens& tokens, int semitones) const override;
 };
 
-// "C4" -> 60, "B-3" -> 58, "C-1" -> 0; nullopt if `name` is not a note name.
-std::optional<int> midiFromNoteName(const std::string& name);
-// 60 -> "C4", with the spelling music21 gives MIDI pitches.
-std::string noteNameFromMidi(int pitch);
-
 // A chord in normal order moved by `semitones`, still in normal order. Since
 // normal order depends only on intervals, the moved order is normal again,
 // except that a symmetric chord (augmented, diminished seventh...) may start
 // on several classes: music21 then starts on the lowest.
+namespace classic {
 std::vector<int> transposeNormalOrder(const std::vector<int>& pitchClasses, int semitones);
+}  // namespace classic
 
 }  // namespace lofi

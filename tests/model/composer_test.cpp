@@ -9,6 +9,8 @@
 namespace lofi {
 namespace {
 
+using namespace classic;
+
 // Stands in for an encoding: every note token lasts a quarter, chords and rests an eighth.
 class QuarterNoteEncoding : public Encoding {
  public:

@@ -14,6 +14,8 @@
 namespace lofi {
 namespace {
 
+using namespace classic;
+
 using testing::TemporaryFolder;
 
 double unigramEntropy(const TokenCorpus& corpus) {
