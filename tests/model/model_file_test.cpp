@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model/byte_stream.h"
+#include "model/default_model.h"
 #include "model/model.h"
 #include "model/random.h"
 #include "tiny_models.h"
@@ -175,6 +176,30 @@ TEST(ModelFile, MissingFileNamesThePath) {
   } catch (const ModelFileError& error) {
     EXPECT_NE(std::string(error.what()).find("/nonexistent/model.lofi"), std::string::npos);
   }
+}
+
+}  // namespace
+}  // namespace lofi
+
+namespace lofi {
+namespace {
+
+TEST(DefaultModel, ComesFromLofiModelOrSaysHowToGetOne) {
+  testing::TemporaryFolder folder;
+  unsetenv("LOFI_MODEL");
+  if (!embeddedDefaultModel()) {
+    try {
+      loadDefaultModel();
+      FAIL();
+    } catch (const ModelFileError& error) {
+      EXPECT_NE(std::string(error.what()).find("LOFI_MODEL"), std::string::npos);
+    }
+  }
+  saveModelFile(sampleFile(false), folder.path("model.lofi"));
+  setenv("LOFI_MODEL", folder.path("model.lofi").c_str(), 1);
+  EXPECT_EQ(loadDefaultModel().file().dataFingerprint, sampleFile(false).dataFingerprint);
+  EXPECT_EQ(defaultModelSource(), folder.path("model.lofi"));
+  unsetenv("LOFI_MODEL");
 }
 
 }  // namespace
