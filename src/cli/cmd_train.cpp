@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "cli/commands.h"
-#include "cli/progress_bar.h"
+#include "cli/training_progress.h"
 #include "model/token_corpus.h"
 #include "model/trainer.h"
 

@@ -1,4 +1,4 @@
-#include "cli/progress_bar.h"
+#include "cli/training_progress.h"
 
 #include <cmath>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-// The training progress bar on stderr: redrawn in place on a terminal, one
+// The training progress line on stderr: redrawn in place on a terminal, one
 // line per epoch when stderr is a file or a pipe.
 #pragma once
 
