@@ -8,5 +8,6 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+void addCorpusCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
   lofi::cli::addEncodeCommand(app);
   lofi::cli::addDecodeCommand(app);
+  lofi::cli::addCorpusCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
