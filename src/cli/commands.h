@@ -8,6 +8,8 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+void addSongCommand(CLI::App& app);
+void addStatsCommand(CLI::App& app);
 void addCorpusCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "music/timed_encoding.h"
+
 namespace lofi {
 namespace {
 
@@ -11,6 +13,7 @@ using Factory = std::function<std::unique_ptr<Encoding>()>;
 
 const std::vector<std::pair<std::string, Factory>>& registry() {
   static const std::vector<std::pair<std::string, Factory>> entries = {
+      {"timed", [] { return std::make_unique<TimedEncoding>(); }},
   };
   return entries;
 }
