@@ -48,6 +48,22 @@ TEST(Harmony, LoopRepeatsAndResolvesAtTheEnd) {
   FAIL() << "no I-vi-ii-V in 400 draws";
 }
 
+TEST(Harmony, AChordThatComesBackComesBackTheSame) {
+  // i-iv-v-i: both i7 slots take one colour, so bars 4 and 5 are one change.
+  int found = 0;
+  for (std::uint64_t seed = 0; seed < 400 && found < 5; ++seed) {
+    Random random(seed);
+    const Harmony harmony = composeHarmony(theory::parseScale("D minor"), {8, 100, 0}, random);
+    if (harmony.progressions.front() != "i-iv-v") continue;
+    ++found;
+    ASSERT_GE(harmony.changes.size(), 4u);
+    EXPECT_EQ(harmony.changes[3].startStep, 3 * kStepsPerBar);
+    EXPECT_EQ(harmony.changes[3].endStep, 5 * kStepsPerBar);
+    EXPECT_EQ(harmony.changes[3].chord, harmony.changes[0].chord);
+  }
+  EXPECT_EQ(found, 5);
+}
+
 TEST(Harmony, SixteenBarsTakeABridgeWhenDrawn) {
   for (std::uint64_t seed = 0; seed < 100; ++seed) {
     Random random(seed);

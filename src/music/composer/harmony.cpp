@@ -1,6 +1,7 @@
 #include "music/composer/harmony.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "music/composer/chord_colour.h"
@@ -25,14 +26,20 @@ struct ColouredLoop {
   int lengthSteps = 0;
 };
 
-// Each slot is coloured once, so the loop sounds the same every time round,
-// as a sampled lo-fi loop does.
+// Each numeral is coloured once, so the loop sounds the same every time
+// round, as a sampled lo-fi loop does, and a chord that comes back (the i7 of
+// i-iv-v-i) comes back the same.
 ColouredLoop colourLoop(const ProgressionTemplate& progression, const theory::Scale& key, int percent,
                         Random& random) {
   ColouredLoop loop;
+  std::map<std::string, theory::ChordSymbol> coloured;
   for (const ChordSlot& slot : progression.loop) {
-    const theory::ChordSymbol base = plainlySpelled(theory::parseRomanNumeral(slot.numeral, key), key);
-    loop.chords.push_back(colourChord(base, key, percent, random));
+    auto known = coloured.find(slot.numeral);
+    if (known == coloured.end()) {
+      const theory::ChordSymbol base = plainlySpelled(theory::parseRomanNumeral(slot.numeral, key), key);
+      known = coloured.emplace(slot.numeral, colourChord(base, key, percent, random)).first;
+    }
+    loop.chords.push_back(known->second);
     loop.steps.push_back(slot.beats * kStepsPerBeat);
     loop.lengthSteps += slot.beats * kStepsPerBeat;
   }

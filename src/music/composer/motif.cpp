@@ -74,8 +74,10 @@ void shapeContour(std::vector<MotifNote>& notes, Random& random) {
       afterLeap = false;
       continue;
     }
-    static constexpr int kWeights[] = {10, 42, 18, 16, 6, 8};  // repeat, step, step back, skip, skip back, leap
-    switch (random.weighted(kWeights)) {
+    // Repeat, step, step back, skip, skip back, leap; a note is repeated once at most.
+    const bool repeated = i >= 2 && notes[i - 1].interval == 0;
+    const int weights[] = {repeated ? 0 : 10, 42, 18, 16, 6, 8};
+    switch (random.weighted(weights)) {
       case 0: notes[i].interval = 0; break;
       case 1: notes[i].interval = direction; break;
       case 2: notes[i].interval = -direction; break;
