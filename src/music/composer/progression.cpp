@@ -43,7 +43,7 @@ const std::vector<ProgressionTemplate>& templates() {
       {"i-bVI vamp", true, 6, {{"i7", 4}, {"bVImaj7", 4}}, "i7"},
       {"i-IV dorian vamp", true, 5, {{"i7", 4}, {"IV7", 4}}, "i7"},
       {"i-v vamp", true, 4, {{"i7", 4}, {"v7", 4}}, "i7"},
-      {"iv-bIII-iiø-bII-i tritone", true, 3, {{"iv7", 4}, {"bIIImaj7", 4}, {"iiø7", 2}, {"bII7#11", 2}, {"i7", 4}}, ""},
+      {"iv-bIII-ii-bII-i tritone", true, 3, {{"iv7", 4}, {"bIIImaj7", 4}, {"iiø7", 2}, {"bII7#11", 2}, {"i7", 4}}, ""},
   };
   return all;
 }
