@@ -38,7 +38,9 @@ TEST(BassLine, EveryChangeStartsOnItsRootInTheLowRegister) {
         for (std::size_t i = 0; i < notes.size(); ++i) {
           EXPECT_GE(notes[i].pitch, options.lowest);
           EXPECT_LE(notes[i].pitch, options.highest);
-          if (i > 0) EXPECT_GE(notes[i].startStep, notes[i - 1].endStep);  // one string at a time
+          if (i > 0) {
+            EXPECT_GE(notes[i].startStep, notes[i - 1].endStep);  // one string at a time
+          }
         }
         EXPECT_EQ(notes.back().endStep, 8 * kStepsPerBar);
       }
@@ -57,7 +59,9 @@ TEST(BassLine, WalkingPlaysQuarterNotesAndApproachesTheNextRoot) {
   for (std::size_t i = 0; i + 1 < notes.size(); ++i) {
     EXPECT_EQ(notes[i].endStep - notes[i].startStep, kStepsPerBeat);
     // The fourth beat sits a step (one or two semitones) from the root that follows.
-    if (i % 4 == 3) EXPECT_LE(std::abs(notes[i + 1].pitch - notes[i].pitch), 2) << i;
+    if (i % 4 == 3) {
+      EXPECT_LE(std::abs(notes[i + 1].pitch - notes[i].pitch), 2) << i;
+    }
   }
 }
 

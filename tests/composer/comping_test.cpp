@@ -43,7 +43,9 @@ TEST(Comping, VoicingsMoveSmoothly) {
       EXPECT_TRUE(holds(theory::pitchClasses(harmony.changes[i].chord), pitch));
     }
     // Voice leading: no voice moves far, the whole chord moves little.
-    if (i > 0) EXPECT_LE(theory::voiceMovement(voicings[i - 1], voicings[i]), 10);
+    if (i > 0) {
+      EXPECT_LE(theory::voiceMovement(voicings[i - 1], voicings[i]), 10);
+    }
   }
 }
 
@@ -129,9 +131,10 @@ TEST(Comping, NoPitchSoundsTwiceAtOnce) {
       const auto notes = compChords(harmony, options, random);
       for (std::size_t i = 0; i < notes.size(); ++i)
         for (std::size_t j = i + 1; j < notes.size(); ++j)
-          if (notes[i].pitch == notes[j].pitch)
+          if (notes[i].pitch == notes[j].pitch) {
             EXPECT_FALSE(notes[j].startStep < notes[i].endStep && notes[i].startStep < notes[j].endStep)
                 << compingStyleName(style) << " pitch " << notes[i].pitch;
+          }
     }
 }
 

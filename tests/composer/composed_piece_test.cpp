@@ -68,7 +68,9 @@ TEST(ComposedPiece, MelodyLandsOnChordTonesOnStrongBeats) {
   for (const ComposedPiece& piece : pieces()) {
     const MusicStats stats = statsOf(piece.score);
     // Unset only if no melody note falls on beat 1 or 3 (a fully syncopated line).
-    if (stats.chordToneRatio) EXPECT_GT(*stats.chordToneRatio, 0.8) << progressionLabel(piece.harmony);
+    if (stats.chordToneRatio) {
+      EXPECT_GT(*stats.chordToneRatio, 0.8) << progressionLabel(piece.harmony);
+    }
     measured += stats.chordToneRatio.has_value();
   }
   EXPECT_GE(measured, kPieces - 2);

@@ -61,7 +61,9 @@ TEST_F(CorpusWriter, SameSeedSameBytesWhateverTheThreads) {
   for (int i = 0; i < 6; ++i) {
     const std::string name = pieceFileName(i);
     EXPECT_TRUE(readFileToString(path("a/" + name)) == readFileToString(path("b/" + name))) << name;
-    if (i < 3) EXPECT_TRUE(readFileToString(path("a/" + name)) == readFileToString(path("c/" + name))) << name;
+    if (i < 3) {
+      EXPECT_TRUE(readFileToString(path("a/" + name)) == readFileToString(path("c/" + name))) << name;
+    }
   }
   // And the bytes are the piece's own.
   const ComposedPiece piece = composePiece(pieceSeed(11, 2));

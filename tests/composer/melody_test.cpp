@@ -46,8 +46,12 @@ TEST(Melody, OneVoiceInRegisterOnTheGrid) {
       EXPECT_LT(notes[i].startStep, notes[i].endStep);
       EXPECT_GE(notes[i].velocity, 1);
       EXPECT_LE(notes[i].velocity, 127);
-      if (i > 0) EXPECT_GE(notes[i].startStep, notes[i - 1].endStep) << "overlap at step " << notes[i].startStep;
-      if (swing) EXPECT_EQ(notes[i].startStep % 2, 0) << "a sixteenth in a swung piece";
+      if (i > 0) {
+        EXPECT_GE(notes[i].startStep, notes[i - 1].endStep) << "overlap at step " << notes[i].startStep;
+      }
+      if (swing) {
+        EXPECT_EQ(notes[i].startStep % 2, 0) << "a sixteenth in a swung piece";
+      }
     }
     EXPECT_LE(notes.back().endStep, written.harmony.bars * kStepsPerBar);
   }

@@ -16,7 +16,9 @@ TEST(Progression, EveryTemplateReadsInAllTwelveKeys) {
       const theory::Scale key = theory::scaleFromKeySignature(sharps, progression.minor);
       for (const ChordSlot& slot : progression.loop)
         EXPECT_NO_THROW(theory::parseRomanNumeral(slot.numeral, key)) << progression.name << " " << slot.numeral;
-      if (!progression.ending.empty()) EXPECT_NO_THROW(theory::parseRomanNumeral(progression.ending, key));
+      if (!progression.ending.empty()) {
+        EXPECT_NO_THROW(theory::parseRomanNumeral(progression.ending, key));
+      }
     }
   }
 }
