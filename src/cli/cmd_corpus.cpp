@@ -1,10 +1,12 @@
 // lofi corpus --songs N --seed S --out DIR [--threads T]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/progress_bar.h"
 #include "music/composer/corpus_writer.h"
 
 namespace lofi::cli {
@@ -12,15 +14,16 @@ namespace {
 
 void run(const composer::CorpusOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  std::mutex printing;
-  const int every = std::max(1, options.songs / 20);
-  composer::writeCorpus(options, [&](int done) {
-    if (done % every != 0 && done != options.songs) return;
-    std::lock_guard lock(printing);
-    std::fprintf(stderr, "\rcomposed %d/%d", done, options.songs);
-  });
+  {
+    ProgressBar bar("composing");
+    std::mutex drawing;  // pieces are written from several threads
+    composer::writeCorpus(options, [&](int done) {
+      std::lock_guard lock(drawing);
+      bar.update(static_cast<double>(done) / options.songs);
+    });
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr, "\rwrote %d pieces to %s (seed %llu) in %.2f s\n", options.songs, options.outDir.c_str(),
+  std::fprintf(stderr, "wrote %d pieces to %s (seed %llu) in %.2f s\n", options.songs, options.outDir.c_str(),
                static_cast<unsigned long long>(options.seed), seconds);
 }
 
@@ -28,7 +31,7 @@ void run(const composer::CorpusOptions& options) {
 
 void addCorpusCommand(CLI::App& app) {
   auto options = std::make_shared<composer::CorpusOptions>();
-  options->threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options->threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
   CLI::App* cmd = app.add_subcommand("corpus", "Compose a corpus of lo-fi pieces as labelled MIDI files");
   cmd->add_option("--songs,-n", options->songs, "How many pieces")
       ->check(CLI::Range(1, composer::kMaxCorpusSongs))

@@ -10,6 +10,8 @@ void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
 void addSongCommand(CLI::App& app);
 void addStatsCommand(CLI::App& app);
+void addRenderCommand(CLI::App& app);
+void addAssetsCommand(CLI::App& app);
 void addCorpusCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   lofi::cli::addDecodeCommand(app);
   lofi::cli::addStatsCommand(app);
   lofi::cli::addSongCommand(app);
+  lofi::cli::addRenderCommand(app);
+  lofi::cli::addAssetsCommand(app);
   lofi::cli::addCorpusCommand(app);
   try {
     app.parse(argc, argv);
