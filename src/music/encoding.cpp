@@ -1,5 +1,7 @@
 #include "music/encoding.h"
 
+#include "music/classic_encoding.h"
+
 #include <functional>
 #include <stdexcept>
 #include <utility>
@@ -11,6 +13,7 @@ using Factory = std::function<std::unique_ptr<Encoding>()>;
 
 const std::vector<std::pair<std::string, Factory>>& registry() {
   static const std::vector<std::pair<std::string, Factory>> entries = {
+      {"classic", [] { return std::make_unique<ClassicEncoding>(); }},
   };
   return entries;
 }
