@@ -97,9 +97,13 @@ Tokens ClassicEncoding::encode(const midi::File& file) const {
   Tokens tokens;
   for (const m21::PartitionedElement& item : m21::seedElements(score)) {
     const m21::Element& e = *item.element;
-    if (e.kind == m21::Kind::Rest) tokens.emplace_back("r");
-    else if (e.kind == m21::Kind::Note) tokens.push_back(pitchName(e.pitches.front()));
-    else tokens.push_back(normalOrderToken(e.pitches));
+    if (e.kind == m21::Kind::Rest) {
+      tokens.emplace_back("r");
+      continue;
+    }
+    const auto first = score.counters.pitches.begin() + e.firstPitch;
+    if (e.kind == m21::Kind::Note) tokens.push_back(pitchName(*first));
+    else tokens.push_back(normalOrderToken(std::vector<int>(first, first + e.pitchCount)));
   }
   return tokens;
 }

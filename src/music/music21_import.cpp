@@ -179,8 +179,10 @@ class PartBuilder {
   Element noteOrChord(const std::vector<TimedNote>& notes, const std::vector<std::size_t>& members) {
     Element element;
     element.kind = members.size() > 1 ? Kind::Chord : Kind::Note;
+    element.firstPitch = static_cast<std::uint32_t>(counters_.pitches.size());
+    element.pitchCount = static_cast<std::uint32_t>(members.size());
     for (std::size_t index : members) {
-      element.pitches.push_back(notes[index].pitch);
+      counters_.pitches.push_back(notes[index].pitch);
       if (notes[index].channel == kDrumChannel) element.percussion = true;
     }
     if (members.size() == 1 && notes[members[0]].channel != kDrumChannel) element.percussion = false;

@@ -9,8 +9,15 @@
 namespace lofi::m21 {
 
 double roundTo7Decimals(double value) {
-  // printf rounds the exact binary value to nearest, ties to even, as
-  // Python's round() does through its correctly rounded dtoa.
+  // Fast path: away from a halfway point the scaled product rounds the same
+  // way as the exact value, and k / 1e7 is the double nearest to k * 10^-7.
+  const double scaled = value * 1e7;
+  if (std::fabs(scaled) < 0x1.0p52) {
+    const double nearest = std::nearbyint(scaled);
+    if (std::fabs(std::fabs(scaled - nearest) - 0.5) > 1e-6) return nearest / 1e7;
+  }
+  // Near a tie: printf rounds the exact binary value to nearest, ties to
+  // even, as Python's round() does through its correctly rounded dtoa.
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.7f", value);
   return std::strtod(buffer, nullptr);

@@ -29,7 +29,8 @@ struct Element {
   QuarterLength duration;  // Voice elements use their content instead
   bool grace = false;      // a zero-length note (note-on and note-off at one tick)
   bool percussion = false; // channel 10: an Unpitched note or PercussionChord, never a token
-  std::vector<int> pitches;
+  std::uint32_t firstPitch = 0;  // the pitches live in ImportedScore::pitches
+  std::uint32_t pitchCount = 0;
   int instrument = -1;     // Kind::Instrument: index into the track's instrument list
   Meter meter;             // Kind::TimeSignature
   int voice = -1;          // Kind::Voice: index into Measure::voices
@@ -43,10 +44,13 @@ struct Element {
 // music21's classSortOrder of each kind.
 int classSortOrder(Kind kind);
 
-// Counters shared by every stream of one file: insertion order and identity.
+// Shared by every stream of one file: insertion order, identity, and the
+// MIDI pitches of all notes and chords (elements are copied often; their
+// pitches are not).
 struct StreamCounters {
   std::int64_t nextSeq = 1;
   std::int64_t nextId = 1;
+  std::vector<int> pitches;
   std::int64_t seq() { return nextSeq++; }
   std::int64_t id() { return nextId++; }
 };
