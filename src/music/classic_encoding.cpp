@@ -83,6 +83,11 @@ std::vector<int> voiceChord(const std::vector<int>& classes, int octave) {
   return pitches;
 }
 
+std::vector<int> soundingPitches(const ClassicToken& token, int chordOctave) {
+  if (token.kind == ClassicToken::Kind::Chord) return voiceChord(token.values, chordOctave);
+  return token.values;
+}
+
 }  // namespace
 
 ClassicToken parseClassicToken(const std::string& token) {
@@ -124,16 +129,16 @@ Score ClassicEncoding::decode(const Tokens& tokens, const DecodeOptions& options
     try {
       token = parseClassicToken(tokens[i]);
     } catch (const std::invalid_argument& error) {
-      throw std::invalid_argument(std::string(error.what()) + " at index " + std::to_string(i));
+      std::string message = error.what();
+      message.append(" at index ").append(std::to_string(i));
+      throw std::invalid_argument(message);
     }
     if (token.kind == ClassicToken::Kind::Rest) {
       now += toTicks(options.restQuarters);
       continue;
     }
     const std::int64_t length = std::max<std::int64_t>(1, toTicks(drawDuration(generator, options)));
-    const std::vector<int> pitches =
-        token.kind == ClassicToken::Kind::Note ? token.values : voiceChord(token.values, options.chordOctave);
-    for (int pitch : pitches)
+    for (int pitch : soundingPitches(token, options.chordOctave))
       if (pitch >= 0 && pitch <= 127) part.notes.push_back({now, now + length, pitch, options.velocity, 0});
     now += length;
   }

@@ -1,12 +1,12 @@
 #include "music/music21_import.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <deque>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include "music/music21_quantize.h"
 
@@ -66,9 +66,8 @@ std::optional<std::string> decodeName(const std::vector<std::uint8_t>& payload) 
   return text.substr(start);
 }
 
-// midiEventsToInstrument for a track or instrument name.
-InstrumentInfo instrumentFromNameEvent(const midi::Event& event) {
-  const std::optional<std::string> decoded = decodeName(event.payload);
+// midiEventsToInstrument for a track or instrument name (nullopt: not UTF-8).
+InstrumentInfo instrumentFromNameEvent(const midi::Event& event, const std::optional<std::string>& decoded) {
   if (!decoded) return {};  // UnicodeDecodeError: a generic instrument
   InstrumentInfo info = instrumentFromName(*decoded).value_or(InstrumentInfo{});
   if (decoded->empty() || isPlaceholderInstrumentName(*decoded)) return info;
@@ -103,7 +102,7 @@ class PartBuilder {
         // tracks are all named "" follow the program changes alone.
         const std::optional<std::string> decoded = decodeName(e.payload);
         if (decoded && decoded->empty()) continue;
-        element.instrument = addInstrument(instrumentFromNameEvent(e));
+        element.instrument = addInstrument(instrumentFromNameEvent(e, decoded));
       } else if (e.kind == midi::EventKind::Channel && e.type() == midi::status::kProgramChange) {
         element.instrument = addInstrument(instrumentFromProgram(e.data1, e.channel() + 1 == kDrumChannel));
       } else {
@@ -185,7 +184,6 @@ class PartBuilder {
       counters_.pitches.push_back(notes[index].pitch);
       if (notes[index].channel == kDrumChannel) element.percussion = true;
     }
-    if (members.size() == 1 && notes[members[0]].channel != kDrumChannel) element.percussion = false;
     // A chord lasts as long as its last member (music21 keeps the loop's last times).
     const TimedNote& last = notes[members.back()];
     const std::int64_t length = last.off - last.on;

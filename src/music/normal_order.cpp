@@ -30,8 +30,9 @@ std::vector<int> normalOrder(const std::vector<int>& pitchClasses) {
   std::vector<int> best;
   std::vector<int> bestKey;
   for (std::size_t start = 0; start < classes.size(); ++start) {
-    std::vector<int> rotation(classes.begin() + static_cast<std::ptrdiff_t>(start), classes.end());
-    rotation.insert(rotation.end(), classes.begin(), classes.begin() + static_cast<std::ptrdiff_t>(start));
+    std::vector<int> rotation;
+    rotation.reserve(classes.size());
+    for (std::size_t k = 0; k < classes.size(); ++k) rotation.push_back(classes[(start + k) % classes.size()]);
     std::vector<int> key = compactnessKey(rotation);
     if (best.empty() || key < bestKey) {
       best = std::move(rotation);
@@ -43,7 +44,10 @@ std::vector<int> normalOrder(const std::vector<int>& pitchClasses) {
 
 std::string normalOrderToken(const std::vector<int>& midiPitches) {
   std::string token;
-  for (int pc : normalOrder(midiPitches)) token += (token.empty() ? "" : ".") + std::to_string(pc);
+  for (int pc : normalOrder(midiPitches)) {
+    if (!token.empty()) token += '.';
+    token += std::to_string(pc);
+  }
   return token;
 }
 
