@@ -83,11 +83,6 @@ std::vector<int> voiceChord(const std::vector<int>& classes, int octave) {
   return pitches;
 }
 
-std::vector<int> soundingPitches(const ClassicToken& token, int chordOctave) {
-  if (token.kind == ClassicToken::Kind::Chord) return voiceChord(token.values, chordOctave);
-  return token.values;
-}
-
 }  // namespace
 
 ClassicToken parseClassicToken(const std::string& token) {
@@ -138,7 +133,8 @@ Score ClassicEncoding::decode(const Tokens& tokens, const DecodeOptions& options
       continue;
     }
     const std::int64_t length = std::max<std::int64_t>(1, toTicks(drawDuration(generator, options)));
-    for (int pitch : soundingPitches(token, options.chordOctave))
+    if (token.kind == ClassicToken::Kind::Chord) token.values = voiceChord(token.values, options.chordOctave);
+    for (int pitch : token.values)
       if (pitch >= 0 && pitch <= 127) part.notes.push_back({now, now + length, pitch, options.velocity, 0});
     now += length;
   }

@@ -1,8 +1,10 @@
-// Normal order of a pitch-class set (Forte): of all rotations of the sorted
-// classes, take the one with the smallest span; break ties by the smallest
-// interval from the first class to the second, then to the third, and so on;
-// if still tied (symmetric sets), take the lowest starting class. The result
-// is not transposed: D major stays 2.6.9.
+// Normal order of a pitch-class set as music21's Chord.normalOrder gives it:
+// the set's normal form from the Forte set-class tables, transposed onto the
+// set (at the lowest pitch class that fits). For most sets that is the
+// rotation with the smallest span, then the smallest intervals from the first
+// class, then the lowest first class; music21's tables differ from that rule
+// for some inverted classes (C E G G# is 0.4.7.8, not 4.7.8.0), and the seed's
+// tokens follow the tables. The result is not transposed: D major stays 2.6.9.
 #pragma once
 
 #include <string>
@@ -10,7 +12,8 @@
 
 namespace lofi {
 
-// Duplicates and octaves are ignored; an empty input gives an empty result.
+// Takes pitch classes or MIDI numbers; duplicates and octaves are ignored. An
+// empty input gives an empty result.
 std::vector<int> normalOrder(const std::vector<int>& pitchClasses);
 
 // The seed's chord token: the normal order joined by dots ("11.0.4.7").
