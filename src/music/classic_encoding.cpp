@@ -115,8 +115,10 @@ Score ClassicEncoding::decode(const Tokens& tokens, const DecodeOptions& options
   score.ticksPerQuarter = kTicksPerQuarter;
   score.tempos.push_back({0, static_cast<int>(std::lround(60'000'000.0 / options.bpm))});
   Part part;
+  // No track name: music21 would make a second instrument of it beside the
+  // program change, both at offset 0, and its instrument partition then
+  // leaves the first part empty. The program change alone reads back cleanly.
   part.program = options.program;
-  part.name = generalMidiName(options.program);
   std::mt19937_64 generator(options.seed);
   std::int64_t now = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
