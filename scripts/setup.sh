@@ -12,6 +12,10 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev          # libFuzzer target
   python3-mido                       # checks that other programs open our MIDI files
   nlohmann-json3-dev libcli11-dev
+  libsndfile1-dev                    # WAV, Ogg Vorbis and MP3 files
+  libfluidsynth-dev                  # renders MIDI with a soundfont
+  fluid-soundfont-gm                 # the General MIDI soundfont (MIT)
+  libespeak-ng-dev                   # speaks the quotes
 )
 
 SUDO=""

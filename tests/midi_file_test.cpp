@@ -122,5 +122,49 @@ TEST(MidiFile, SerializeThenParseKeepsEvents) {
   }
 }
 
+TEST(MidiFile, RiffWrappedErrorsCountFromTheStartOfTheFile) {
+  // RMID wrapper (20 bytes before the SMF data) around a file whose track is cut short.
+  const Bytes smf = concat({header(0, 1, 480), trackChunk({0x00, 0x90, 60})});
+  Bytes riff = {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'R', 'M', 'I', 'D', 'd', 'a', 't', 'a',
+                static_cast<std::uint8_t>(smf.size()), 0, 0, 0};
+  riff.insert(riff.end(), smf.begin(), smf.end());
+  try {
+    parseBytes(riff);
+    FAIL() << "expected an error";
+  } catch (const MidiError& error) {
+    EXPECT_EQ(error.offset(), 20u + 22u);  // the note-on's delta time, inside the wrapped data
+  }
+}
+
+TEST(MidiFile, JunkAfterTheDeclaredTracksIsIgnored) {
+  const Bytes track = trackChunk(concat({{0x00, 0x90, 60, 90, 0x60, 0x80, 60, 0}, kEndOfTrack}));
+  const File file = parseBytes(concat({header(0, 1, 96), track, {'j', 'u', 'n', 'k', 0xFF, 0xFF, 0xFF, 0xFF, 1}}));
+  EXPECT_EQ(file.tracks.size(), 1u);
+  // The same junk while a declared track is still missing is an error.
+  EXPECT_THROW(parseBytes(concat({header(0, 2, 96), track, {'j', 'u', 'n', 'k', 0xFF, 0xFF, 0xFF, 0xFF, 1}})),
+               MidiError);
+}
+
+TEST(MidiFile, SerializeRefusesWhatTheFormatCannotHold) {
+  File file;
+  file.tracks.resize(1);
+  Event note;
+  note.status = status::kNoteOn;
+  note.data1 = 60;
+  note.data2 = 90;
+  note.tick = 0x0FFFFFFF;  // the largest delta time: fine
+  file.tracks[0].events.push_back(note);
+  EXPECT_EQ(parse(serialize(file)).tracks[0].events[0].tick, 0x0FFFFFFF);
+  note.tick = 2 * std::int64_t{0x0FFFFFFF} + 1;  // one tick too far after the first
+  file.tracks[0].events.push_back(note);
+  EXPECT_THROW(serialize(file), std::invalid_argument);
+  file.tracks[0].events.pop_back();
+  file.ticksPerQuarter = 0x8000;  // would read back as an SMPTE division
+  EXPECT_THROW(serialize(file), std::invalid_argument);
+  file.ticksPerQuarter = 480;
+  file.tracks[0].events[0].status = 0x3C;  // not a status byte
+  EXPECT_THROW(serialize(file), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace lofi::midi

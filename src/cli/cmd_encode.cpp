@@ -1,5 +1,6 @@
 // lofi encode FILE|DIR [--encoding classic|timed] [--json]
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -34,16 +35,22 @@ void printText(const EncodedCorpus& corpus) {
   }
 }
 
+// Bad files in a folder are skipped with one warning each; the run fails
+// only if no file at all could be read.
 void run(const EncodeArgs& args) {
+  if (!std::filesystem::exists(args.input)) throw std::runtime_error(args.input + ": no such file or folder");
   const auto encoding = makeEncoding(args.encoding);
   const EncodedCorpus corpus = encodeCorpus(args.input, *encoding);
   for (const SkippedFile& skipped : corpus.skipped)
-    std::fprintf(stderr, "lofi: warning: skipped %s: %s\n", skipped.file.c_str(), skipped.reason.c_str());
+    std::fprintf(stderr, "lofi: warning: skipping %s: %s\n", skipped.file.c_str(), skipped.reason.c_str());
+  if (corpus.files.empty())
+    throw std::runtime_error("none of the " + std::to_string(corpus.skipped.size()) + " MIDI files in " + args.input +
+                             " could be read");
   if (args.json) printJson(corpus, args.encoding);
   else printText(corpus);
-  std::fprintf(stderr, "encoded %zu files (%s): %zu tokens, vocabulary %zu, %zu skipped\n", corpus.files.size(),
-               args.encoding.c_str(), corpus.tokenCount(), corpus.vocabularySize(), corpus.skipped.size());
-  if (corpus.files.empty() && !corpus.skipped.empty()) throw std::runtime_error("no file could be read");
+  std::fprintf(stderr, "encoded %zu files (%s): %zu tokens, vocabulary %zu; %zu files skipped\n",
+               corpus.files.size(), args.encoding.c_str(), corpus.tokenCount(), corpus.vocabularySize(),
+               corpus.skipped.size());
 }
 
 }  // namespace
@@ -56,7 +63,8 @@ void addEncodeCommand(CLI::App& app) {
   cmd->add_option("--encoding,-e", args->encoding, "Token encoding")
       ->check(CLI::IsMember(encodingNames()))
       ->capture_default_str();
-  cmd->add_flag("--json", args->json, "Print {\"files\": [{\"file\", \"tokens\"}], \"skipped\": [...]}");
+  cmd->add_flag("--json", args->json,
+                "Print JSON {\"files\": [{\"file\", \"tokens\"}], \"skipped\": [...]} (default: off)");
   cmd->callback([args] { run(*args); });
 }
 

@@ -8,5 +8,9 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+void addSongCommand(CLI::App& app);
+void addStatsCommand(CLI::App& app);
+void addRenderCommand(CLI::App& app);
+void addAssetsCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -12,6 +12,10 @@ int main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
   lofi::cli::addEncodeCommand(app);
   lofi::cli::addDecodeCommand(app);
+  lofi::cli::addStatsCommand(app);
+  lofi::cli::addSongCommand(app);
+  lofi::cli::addRenderCommand(app);
+  lofi::cli::addAssetsCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

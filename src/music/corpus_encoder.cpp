@@ -1,11 +1,26 @@
 #include "music/corpus_encoder.h"
 
 #include <filesystem>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "music/midi_folder.h"
 
 namespace lofi {
+namespace {
+
+// The error without the path it starts with: the skipped list names the file already.
+std::string reasonFor(const std::exception& error, const std::string& path) {
+  if (const auto* midiError = dynamic_cast<const midi::MidiError*>(&error))
+    return "byte " + std::to_string(midiError->offset()) + ": " + midiError->problem();
+  const std::string message = error.what();
+  const std::string prefix = path + ": ";
+  return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
+}
+
+Tokens encodeFile(const std::string& path, const Encoding& encoding) { return encoding.encode(midi::readFile(path)); }
+
+}  // namespace
 
 std::size_t EncodedCorpus::tokenCount() const {
   std::size_t count = 0;
@@ -21,15 +36,25 @@ std::size_t EncodedCorpus::vocabularySize() const {
 
 EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding) {
   namespace fs = std::filesystem;
-  const bool isFolder = fs::is_directory(fileOrFolder);
+  const std::vector<std::string> paths = listMidiFiles(fileOrFolder);
   EncodedCorpus corpus;
-  for (const std::string& path : listMidiFiles(fileOrFolder)) {
-    const std::string name =
-        isFolder ? fs::relative(path, fileOrFolder).generic_string() : fs::path(path).filename().string();
+  if (!fs::is_directory(fileOrFolder)) {
     try {
-      corpus.files.push_back({name, encoding.encode(midi::readFile(path))});
+      corpus.files.push_back({fs::path(fileOrFolder).filename().string(), encodeFile(fileOrFolder, encoding)});
+    } catch (const midi::MidiError&) {
+      throw;  // names the file and the byte already
     } catch (const std::exception& error) {
-      corpus.skipped.push_back({name, error.what()});
+      throw std::runtime_error(fileOrFolder + ": " + reasonFor(error, fileOrFolder));
+    }
+    return corpus;
+  }
+  if (paths.empty()) throw std::runtime_error(fileOrFolder + ": no MIDI files (.mid, .midi, .smf, .kar) in this folder");
+  for (const std::string& path : paths) {
+    const std::string name = fs::relative(path, fileOrFolder).generic_string();
+    try {
+      corpus.files.push_back({name, encodeFile(path, encoding)});
+    } catch (const std::exception& error) {
+      corpus.skipped.push_back({name, reasonFor(error, path)});
     }
   }
   return corpus;

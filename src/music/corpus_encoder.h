@@ -14,8 +14,8 @@ struct EncodedFile {
 };
 
 struct SkippedFile {
-  std::string file;
-  std::string reason;  // the error, naming the byte offset for malformed MIDI
+  std::string file;    // as in EncodedFile
+  std::string reason;  // the error without the path, e.g. "byte 14: track chunk is truncated (...)"
 };
 
 struct EncodedCorpus {
@@ -25,9 +25,12 @@ struct EncodedCorpus {
   std::size_t vocabularySize() const;
 };
 
-// Reads and encodes every MIDI file at `fileOrFolder` (see listMidiFiles).
-// A file that cannot be read or encoded is skipped with its reason; a path
-// that does not exist throws.
+// Reads and encodes the MIDI files at `fileOrFolder` (see listMidiFiles).
+// In a folder, a file that cannot be read or encoded is skipped with its
+// reason, so one bad file does not stop a corpus; a single file given by
+// itself is not skipped: its error (a MidiError naming the byte) is thrown.
+// Throws std::runtime_error if the path does not exist or a folder holds no
+// MIDI file.
 EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding);
 
 }  // namespace lofi

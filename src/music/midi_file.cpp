@@ -1,7 +1,9 @@
 #include "music/midi_file.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <stdexcept>
 
 #include "common/atomic_file.h"
 
@@ -10,32 +12,38 @@ namespace lofi::midi {
 MidiError::MidiError(std::string file, std::size_t offset, const std::string& what)
     : std::runtime_error(file + ": byte " + std::to_string(offset) + ": " + what),
       file_(std::move(file)),
-      offset_(offset) {}
+      offset_(offset),
+      problem_(what) {}
 
 namespace {
 
-// Bounds-checked cursor over the input; every read names its offset on failure.
+// Bounds-checked cursor over one region of the input (the whole file, or one
+// chunk). Offsets in errors are counted from the start of the file, and an
+// item cut off by the end of its region is reported where the item began, so
+// every offset names a byte inside the file.
 class Reader {
  public:
-  Reader(std::span<const std::uint8_t> bytes, const std::string& name) : bytes_(bytes), name_(name) {}
+  Reader(std::span<const std::uint8_t> bytes, const std::string& name, std::size_t baseOffset,
+         const char* endOfRegion)
+      : bytes_(bytes), name_(name), base_(baseOffset), endOfRegion_(endOfRegion) {}
 
-  std::size_t offset() const { return pos_; }
+  std::size_t offset() const { return base_ + pos_; }  // in the file
   std::size_t remaining() const { return bytes_.size() - pos_; }
   bool atEnd() const { return pos_ >= bytes_.size(); }
+  // Marks where the item being read begins, for truncation errors.
+  void beginItem() { itemStart_ = pos_; }
 
-  [[noreturn]] void fail(const std::string& what) const { throw MidiError(name_, pos_, what); }
-  [[noreturn]] void failAt(std::size_t offset, const std::string& what) const {
-    throw MidiError(name_, offset, what);
+  [[noreturn]] void failAt(std::size_t fileOffset, const std::string& what) const {
+    throw MidiError(name_, fileOffset, what);
   }
 
   void need(std::size_t count, const char* what) const {
-    if (remaining() < count) fail(std::string("unexpected end of data reading ") + what);
+    if (remaining() < count) failAt(base_ + itemStart_, std::string(endOfRegion_) + " (reading " + what + ")");
   }
   std::uint8_t u8(const char* what) {
     need(1, what);
     return bytes_[pos_++];
   }
-  std::uint8_t peek() const { return bytes_[pos_]; }
   std::uint32_t be(int count, const char* what) {
     need(static_cast<std::size_t>(count), what);
     std::uint32_t value = 0;
@@ -44,7 +52,7 @@ class Reader {
   }
   // Variable-length quantity: at most 4 bytes (28 bits) by the specification.
   std::uint32_t vlq(const char* what) {
-    const std::size_t start = pos_;
+    const std::size_t start = offset();
     std::uint32_t value = 0;
     for (int i = 0; i < 4; ++i) {
       const std::uint8_t byte = u8(what);
@@ -67,8 +75,17 @@ class Reader {
  private:
   std::span<const std::uint8_t> bytes_;
   const std::string& name_;
+  std::size_t base_;
+  const char* endOfRegion_;  // what running out of bytes means here
   std::size_t pos_ = 0;
+  std::size_t itemStart_ = 0;
 };
+
+std::string hexByte(std::uint8_t value) {
+  char hex[3];
+  std::snprintf(hex, sizeof hex, "%02X", value);
+  return hex;
+}
 
 // Number of data bytes that follow a channel status byte.
 int channelDataBytes(std::uint8_t statusByte) {
@@ -76,24 +93,31 @@ int channelDataBytes(std::uint8_t statusByte) {
   return (type == status::kProgramChange || type == status::kChannelPressure) ? 1 : 2;
 }
 
-Track parseTrack(Reader& in, std::size_t chunkEnd) {
+// Meta and SysEx events: a length, then that many bytes, all inside the track.
+void readPayload(Reader& in, Event& event, std::size_t eventStart, const char* what) {
+  const std::uint32_t length = in.vlq("event length");
+  if (length > in.remaining())
+    in.failAt(eventStart, std::string(what) + " of " + std::to_string(length) + " bytes runs past the end of its track");
+  auto data = in.take(length, what);
+  event.payload.assign(data.begin(), data.end());
+}
+
+// Parses one MTrk chunk body; `in` covers exactly the chunk's declared length.
+Track parseTrack(Reader& in) {
   Track track;
   std::int64_t tick = 0;
   std::uint8_t runningStatus = 0;
-  while (in.offset() < chunkEnd) {
+  while (!in.atEnd()) {
+    in.beginItem();
     tick += in.vlq("delta time");
-    if (in.offset() >= chunkEnd) in.fail("track ends inside an event");
     Event event;
     event.tick = tick;
     const std::size_t eventStart = in.offset();
-    std::uint8_t first = in.u8("status byte");
+    const std::uint8_t first = in.u8("status byte");
     if (first == 0xFF) {
       event.kind = EventKind::Meta;
       event.metaType = in.u8("meta event type");
-      const std::uint32_t length = in.vlq("meta event length");
-      if (length > chunkEnd - std::min(in.offset(), chunkEnd)) in.fail("meta event runs past the end of its track");
-      auto data = in.take(length, "meta event data");
-      event.payload.assign(data.begin(), data.end());
+      readPayload(in, event, eventStart, "meta event");
       track.events.push_back(std::move(event));
       if (track.events.back().metaType == meta::kEndOfTrack) break;
       continue;
@@ -101,18 +125,11 @@ Track parseTrack(Reader& in, std::size_t chunkEnd) {
     if (first == 0xF0 || first == 0xF7) {
       event.kind = EventKind::SysEx;
       event.status = first;
-      const std::uint32_t length = in.vlq("SysEx length");
-      if (length > chunkEnd - std::min(in.offset(), chunkEnd)) in.fail("SysEx event runs past the end of its track");
-      auto data = in.take(length, "SysEx data");
-      event.payload.assign(data.begin(), data.end());
+      readPayload(in, event, eventStart, "SysEx event");
       track.events.push_back(std::move(event));
       continue;
     }
-    if (first >= 0xF1) in.failAt(eventStart, "system message byte 0x" + [&] {
-      char hex[3];
-      std::snprintf(hex, sizeof hex, "%02X", first);
-      return std::string(hex);
-    }() + " is not allowed in a MIDI file");
+    if (first >= 0xF1) in.failAt(eventStart, "system message byte 0x" + hexByte(first) + " is not allowed in a MIDI file");
 
     std::uint8_t dataByte;
     if (first & 0x80) {
@@ -123,98 +140,168 @@ Track parseTrack(Reader& in, std::size_t chunkEnd) {
       dataByte = first;
     }
     event.status = runningStatus;
-    if (dataByte & 0x80) in.fail("channel event data byte has its high bit set");
+    if (dataByte & 0x80) in.failAt(in.offset() - 1, "channel event data byte has its high bit set");
     event.data1 = dataByte;
     if (channelDataBytes(runningStatus) == 2) {
       const std::uint8_t second = in.u8("channel event data");
-      if (second & 0x80) in.fail("channel event data byte has its high bit set");
+      if (second & 0x80) in.failAt(in.offset() - 1, "channel event data byte has its high bit set");
       event.data2 = second;
     }
-    if (in.offset() > chunkEnd) in.fail("event runs past the end of its track");
     track.events.push_back(event);
   }
   return track;
+}
+
+// The writer refuses what SMF cannot hold rather than write a file no reader accepts.
+constexpr std::uint32_t kMaxVlq = 0x0FFFFFFF;  // 4 bytes of 7 bits
+
+void putTag(std::vector<std::uint8_t>& out, const char (&tag)[5]) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(tag[i]));
 }
 
 void putBe(std::vector<std::uint8_t>& out, std::uint32_t value, int count) {
   for (int i = count - 1; i >= 0; --i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
 }
 
-void putVlq(std::vector<std::uint8_t>& out, std::uint32_t value) {
-  std::uint8_t buffer[5];
+void putVlq(std::vector<std::uint8_t>& out, std::uint64_t value, const char* what) {
+  if (value > kMaxVlq)
+    throw std::invalid_argument(std::string("cannot write a MIDI file: ") + what + " " + std::to_string(value) +
+                                " exceeds the format's limit of " + std::to_string(kMaxVlq));
+  std::uint8_t buffer[4];
   int length = 0;
   buffer[length++] = value & 0x7F;
   while (value >>= 7) buffer[length++] = static_cast<std::uint8_t>(0x80 | (value & 0x7F));
   while (length) out.push_back(buffer[--length]);
 }
 
+void putEvent(std::vector<std::uint8_t>& body, const Event& event) {
+  switch (event.kind) {
+    case EventKind::Meta:
+      body.push_back(0xFF);
+      body.push_back(event.metaType);
+      putVlq(body, event.payload.size(), "meta event length");
+      body.insert(body.end(), event.payload.begin(), event.payload.end());
+      break;
+    case EventKind::SysEx:
+      body.push_back(event.status == 0xF7 ? 0xF7 : 0xF0);
+      putVlq(body, event.payload.size(), "SysEx length");
+      body.insert(body.end(), event.payload.begin(), event.payload.end());
+      break;
+    case EventKind::Channel:
+      if (event.status < 0x80 || event.status >= 0xF0)
+        throw std::invalid_argument("cannot write a MIDI file: 0x" + hexByte(event.status) +
+                                    " is not a channel event status");
+      body.push_back(event.status);
+      body.push_back(event.data1 & 0x7F);
+      if (channelDataBytes(event.status) == 2) body.push_back(event.data2 & 0x7F);
+      break;
+  }
+}
+
+// Events up to the first End of Track; one is added if the track lacks it.
+std::vector<std::uint8_t> trackBody(const Track& track) {
+  std::vector<std::uint8_t> body;
+  std::int64_t lastTick = 0;
+  for (const Event& event : track.events) {
+    putVlq(body, static_cast<std::uint64_t>(std::max<std::int64_t>(0, event.tick - lastTick)), "delta time");
+    lastTick = std::max(lastTick, event.tick);
+    putEvent(body, event);
+    if (event.isMeta(meta::kEndOfTrack)) return body;
+  }
+  for (std::uint8_t byte : {0x00, 0xFF, int{meta::kEndOfTrack}, 0x00}) body.push_back(byte);
+  return body;
+}
+
 }  // namespace
 
-File parse(std::span<const std::uint8_t> bytes, const std::string& name) {
-  Reader in(bytes, name);
-  if (bytes.size() < 14 || std::memcmp(bytes.data(), "MThd", 4) != 0) {
-    // RIFF-wrapped MIDI (.rmi) is common enough to accept.
-    if (bytes.size() >= 20 && std::memcmp(bytes.data(), "RIFF", 4) == 0 &&
-        std::memcmp(bytes.data() + 8, "RMID", 4) == 0) {
-      for (std::size_t pos = 12; pos + 8 <= bytes.size();) {
-        const std::uint32_t size = (bytes[pos + 4]) | (bytes[pos + 5] << 8) | (bytes[pos + 6] << 16) |
-                                   (static_cast<std::uint32_t>(bytes[pos + 7]) << 24);
-        if (std::memcmp(bytes.data() + pos, "data", 4) == 0) {
-          if (size > bytes.size() - pos - 8) throw MidiError(name, pos, "RIFF data chunk runs past the end of the file");
-          return parse(bytes.subspan(pos + 8, size), name);
-        }
-        if (size > bytes.size() - pos - 8) break;
-        pos += 8 + size + (size & 1);
-      }
-      throw MidiError(name, 12, "RIFF file has no MIDI data chunk");
+namespace {
+
+std::uint32_t littleEndian32(std::span<const std::uint8_t> bytes, std::size_t at) {
+  return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (static_cast<std::uint32_t>(bytes[at + 3]) << 24);
+}
+
+bool startsWith(std::span<const std::uint8_t> bytes, std::size_t at, const char (&tag)[5]) {
+  return bytes.size() >= at + 4 && std::memcmp(bytes.data() + at, tag, 4) == 0;
+}
+
+// RIFF-wrapped MIDI (.rmi) is common enough to accept: returns the offset of
+// the SMF bytes inside the "data" chunk and their length.
+std::pair<std::size_t, std::size_t> riffMidiData(std::span<const std::uint8_t> bytes, const std::string& name) {
+  for (std::size_t pos = 12; pos + 8 <= bytes.size();) {
+    const std::uint32_t size = littleEndian32(bytes, pos + 4);
+    const bool fits = size <= bytes.size() - pos - 8;
+    if (startsWith(bytes, pos, "data")) {
+      if (!fits) throw MidiError(name, pos, "RIFF data chunk runs past the end of the file");
+      return {pos + 8, size};
     }
-    throw MidiError(name, 0, "not a MIDI file (no MThd header)");
+    if (!fits) break;
+    pos += 8 + size + (size & 1);
   }
+  throw MidiError(name, 0, "RIFF file has no MIDI data chunk");
+}
+
+int ticksPerQuarterFromDivision(std::uint32_t division) {
+  if (!(division & 0x8000)) return static_cast<int>(division);
+  // SMPTE: frames per second x ticks per frame. Assume 120 BPM to get ticks per quarter.
+  const int framesPerSecond = 256 - static_cast<int>(division >> 8);
+  const int ticksPerFrame = static_cast<int>(division & 0xFF);
+  return framesPerSecond * ticksPerFrame / 2;
+}
+
+// Parses SMF bytes that start `base` bytes into the file called `name`.
+File parseSmf(std::span<const std::uint8_t> bytes, const std::string& name, std::size_t base) {
+  if (!startsWith(bytes, 0, "MThd")) throw MidiError(name, base, "not a MIDI file (no MThd header)");
+  Reader in(bytes, name, base, "file ends inside the header chunk");
   in.tag();
   const std::uint32_t headerLength = in.be(4, "header length");
-  if (headerLength < 6) in.fail("header chunk is shorter than 6 bytes");
-  if (headerLength > in.remaining()) in.fail("header chunk runs past the end of the file");
-  const std::size_t headerEnd = in.offset() + headerLength;
+  if (headerLength < 6) in.failAt(base + 4, "header chunk is shorter than 6 bytes");
+  if (headerLength > in.remaining()) in.failAt(base + 4, "header chunk runs past the end of the file");
+  Reader header(in.take(headerLength, "header"), name, base + 8, "header chunk is too short");
   File file;
-  file.format = static_cast<int>(in.be(2, "format"));
-  if (file.format > 2) in.failAt(in.offset() - 2, "unknown MIDI format " + std::to_string(file.format));
-  const std::uint32_t declaredTracks = in.be(2, "track count");
-  const std::uint32_t division = in.be(2, "time division");
-  if (division & 0x8000) {
-    // SMPTE: frames per second x ticks per frame. Assume 120 BPM to get ticks per quarter.
-    const int framesPerSecond = 256 - static_cast<int>(division >> 8);
-    const int ticksPerFrame = static_cast<int>(division & 0xFF);
-    file.ticksPerQuarter = framesPerSecond * ticksPerFrame / 2;
-  } else {
-    file.ticksPerQuarter = static_cast<int>(division);
-  }
-  if (file.ticksPerQuarter <= 0) in.failAt(12, "time division is zero");
-  in.take(headerEnd - in.offset(), "header");
+  file.format = static_cast<int>(header.be(2, "format"));
+  if (file.format > 2) header.failAt(base + 8, "unknown MIDI format " + std::to_string(file.format));
+  const std::uint32_t declaredTracks = header.be(2, "track count");
+  file.ticksPerQuarter = ticksPerQuarterFromDivision(header.be(2, "time division"));
+  if (file.ticksPerQuarter <= 0) header.failAt(base + 12, "time division gives zero ticks per quarter note");
 
   while (!in.atEnd()) {
-    if (in.remaining() < 8) {
-      // Trailing padding after the last chunk is common in the wild; ignore it if it is zeros.
-      auto rest = in.take(in.remaining(), "trailing bytes");
-      if (std::all_of(rest.begin(), rest.end(), [](std::uint8_t b) { return b == 0; })) break;
-      in.failAt(in.offset() - rest.size(), "truncated chunk header");
-    }
+    // Many files miscount their tracks, so the chunks present are trusted; but
+    // once the declared tracks are all read, whatever follows is trailing junk.
+    const bool declaredTracksRead = declaredTracks > 0 && file.tracks.size() >= declaredTracks;
+    in.beginItem();
     const std::size_t chunkStart = in.offset();
+    if (in.remaining() < 8) {
+      auto rest = in.take(in.remaining(), "trailing bytes");
+      // Zero padding after the last chunk is common in the wild.
+      if (declaredTracksRead || std::all_of(rest.begin(), rest.end(), [](std::uint8_t b) { return b == 0; })) break;
+      in.failAt(chunkStart, "truncated chunk header");
+    }
     const std::string type = in.tag();
     const std::uint32_t length = in.be(4, "chunk length");
     if (length > in.remaining()) {
-      if (type == "MTrk") in.failAt(chunkStart, "track chunk is truncated (declares " + std::to_string(length) +
-                                                    " bytes, " + std::to_string(in.remaining()) + " remain)");
+      if (declaredTracksRead) break;
+      if (type == "MTrk")
+        in.failAt(chunkStart, "track chunk is truncated (declares " + std::to_string(length) + " bytes, " +
+                                  std::to_string(in.remaining()) + " remain)");
       in.failAt(chunkStart, "chunk '" + type + "' runs past the end of the file");
     }
-    const std::size_t chunkEnd = in.offset() + length;
-    if (type == "MTrk") {
-      file.tracks.push_back(parseTrack(in, chunkEnd));
-    }
-    in.take(chunkEnd - in.offset(), "chunk");  // skip unknown chunks and bytes after End of Track
+    auto body = in.take(length, "chunk");
+    if (type != "MTrk") continue;  // unknown chunks are skipped, as the specification asks
+    Reader track(body, name, chunkStart + 8, "track chunk ends inside an event");
+    file.tracks.push_back(parseTrack(track));  // bytes after End of Track are ignored
   }
-  if (file.tracks.empty()) throw MidiError(name, 14, "file has no track chunks");
-  (void)declaredTracks;  // many files miscount their tracks; trust the chunks actually present
+  if (file.tracks.empty()) throw MidiError(name, base, "file has no track chunks");
   return file;
+}
+
+}  // namespace
+
+File parse(std::span<const std::uint8_t> bytes, const std::string& name) {
+  if (startsWith(bytes, 0, "RIFF") && startsWith(bytes, 8, "RMID")) {
+    const auto [offset, length] = riffMidiData(bytes, name);
+    return parseSmf(bytes.subspan(offset, length), name, offset);
+  }
+  return parseSmf(bytes, name, 0);
 }
 
 File readFile(const std::string& path) {
@@ -225,42 +312,21 @@ File readFile(const std::string& path) {
 }
 
 std::vector<std::uint8_t> serialize(const File& file) {
+  if (file.ticksPerQuarter <= 0 || file.ticksPerQuarter > 0x7FFF)
+    throw std::invalid_argument("cannot write a MIDI file: " + std::to_string(file.ticksPerQuarter) +
+                                " ticks per quarter note is outside 1-32767");
+  if (file.tracks.size() > 0xFFFF)
+    throw std::invalid_argument("cannot write a MIDI file: " + std::to_string(file.tracks.size()) +
+                                " tracks is more than 65535");
   std::vector<std::uint8_t> out;
-  out.insert(out.end(), {'M', 'T', 'h', 'd'});
+  putTag(out, "MThd");
   putBe(out, 6, 4);
-  putBe(out, static_cast<std::uint32_t>(file.format), 2);
+  putBe(out, static_cast<std::uint32_t>(std::clamp(file.format, 0, 2)), 2);
   putBe(out, static_cast<std::uint32_t>(file.tracks.size()), 2);
   putBe(out, static_cast<std::uint32_t>(file.ticksPerQuarter), 2);
   for (const Track& track : file.tracks) {
-    std::vector<std::uint8_t> body;
-    std::int64_t lastTick = 0;
-    bool ended = false;
-    for (const Event& event : track.events) {
-      putVlq(body, static_cast<std::uint32_t>(std::max<std::int64_t>(0, event.tick - lastTick)));
-      lastTick = std::max(lastTick, event.tick);
-      switch (event.kind) {
-        case EventKind::Meta:
-          body.push_back(0xFF);
-          body.push_back(event.metaType);
-          putVlq(body, static_cast<std::uint32_t>(event.payload.size()));
-          body.insert(body.end(), event.payload.begin(), event.payload.end());
-          ended = event.metaType == meta::kEndOfTrack;
-          break;
-        case EventKind::SysEx:
-          body.push_back(event.status);
-          putVlq(body, static_cast<std::uint32_t>(event.payload.size()));
-          body.insert(body.end(), event.payload.begin(), event.payload.end());
-          break;
-        case EventKind::Channel:
-          body.push_back(event.status);
-          body.push_back(event.data1 & 0x7F);
-          if (channelDataBytes(event.status) == 2) body.push_back(event.data2 & 0x7F);
-          break;
-      }
-      if (ended) break;
-    }
-    if (!ended) body.insert(body.end(), {0x00, 0xFF, meta::kEndOfTrack, 0x00});
-    out.insert(out.end(), {'M', 'T', 'r', 'k'});
+    const std::vector<std::uint8_t> body = trackBody(track);
+    putTag(out, "MTrk");
     putBe(out, static_cast<std::uint32_t>(body.size()), 4);
     out.insert(out.end(), body.begin(), body.end());
   }

@@ -18,10 +18,12 @@ class MidiError : public std::runtime_error {
   MidiError(std::string file, std::size_t offset, const std::string& what);
   const std::string& file() const { return file_; }
   std::size_t offset() const { return offset_; }
+  const std::string& problem() const { return problem_; }  // what() without file and offset
 
  private:
   std::string file_;
   std::size_t offset_;
+  std::string problem_;
 };
 
 enum class EventKind : std::uint8_t { Channel, Meta, SysEx };
@@ -81,14 +83,18 @@ struct File {
   std::vector<Track> tracks;
 };
 
-// Parses SMF bytes. `name` is used in error messages only.
-// Throws MidiError on anything malformed; never allocates more than the input allows.
+// Parses SMF bytes (or RIFF-wrapped .rmi). `name` is used in error messages only.
+// Throws MidiError on anything malformed, with an offset inside `bytes`; never
+// allocates more than the input allows.
 File parse(std::span<const std::uint8_t> bytes, const std::string& name = "<memory>");
 
 // Reads and parses a file from disk.
 File readFile(const std::string& path);
 
 // Serialises to SMF bytes (running status is not used, so any reader copes).
+// Throws std::invalid_argument for what the format cannot hold: a gap between
+// two events of a track or a payload over 2^28 - 1, ticks per quarter outside
+// 1-32767, more than 65535 tracks, a channel event without a channel status.
 std::vector<std::uint8_t> serialize(const File& file);
 
 // Writes atomically: a temporary file beside `path`, then rename.
