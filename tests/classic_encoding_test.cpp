@@ -184,6 +184,35 @@ TEST(ClassicEncode, WithoutAnyInstrumentAllNotesAreTakenWithoutRests) {
   EXPECT_EQ(encodeTracks({track}), (Tokens{"C4", "E4"}));
 }
 
+// Files no musician writes, on which music21 would run for hours: refused
+// with a reason instead (the corpus encoder then skips them).
+void expectRefused(TrackWriter track, const std::string& reason) {
+  try {
+    encodePiano(std::move(track));
+    ADD_FAILURE() << "accepted a file that should fail with: " << reason;
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find(reason), std::string::npos) << error.what();
+  }
+}
+
+TEST(ClassicEncode, RefusesAPieceOfMoreThanTwentyThousandBars) {
+  TrackWriter track;
+  track.note(0, 480, 60).note(0x0FFFFFFF, 0x0FFFFFFF + 480, 62);
+  expectRefused(track, "more than 20000 bars");
+}
+
+TEST(ClassicEncode, RefusesMoreNotesAtOnceThanAKeyboardHas) {
+  TrackWriter track;
+  for (int k = 0; k < 200; ++k) track.note(0, 240 + 200 * k, 60);  // stacked, each ending later
+  expectRefused(track, "notes sound at once");
+}
+
+TEST(ClassicEncode, RefusesThousandsOfNotesStartingTogether) {
+  TrackWriter track;
+  for (int k = 0; k < 3000; ++k) track.note(0, 480 + 200 * (k % 2), 30 + k % 90);
+  expectRefused(track, "notes start within a sixteenth");
+}
+
 Tokens sampleTokens() {
   return {"C4", "r", "0.4.7", "E-5", "11.0.4.7", "B-3", "r", "G#2", "9.0.2.5", "C#6", "F#4", "2.6.9"};
 }

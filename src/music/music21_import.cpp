@@ -14,6 +14,8 @@ namespace lofi::m21 {
 namespace {
 
 constexpr int kDrumChannel = 10;  // music21 counts channels from 1
+// Every key of every channel at once; more is a hostile file, not music.
+constexpr std::size_t kMaxNotesStartingTogether = 16 * 128;
 
 struct TimedNote {
   std::int64_t on = 0;
@@ -124,6 +126,9 @@ class PartBuilder {
       std::vector<std::size_t> chord;
       for (std::size_t j = i + 1; j < notes.size(); ++j) {
         if (!(static_cast<double>(std::llabs(notes[j].on - notes[i].on)) < tolerance)) break;
+        if (j - i > kMaxNotesStartingTogether)  // the search is quadratic in them
+          throw std::runtime_error("more than " + std::to_string(kMaxNotesStartingTogether) +
+                                   " notes start within a sixteenth of tick " + std::to_string(notes[i].on));
         if (static_cast<double>(std::llabs(notes[j].off - notes[i].off)) > tolerance) {
           voicesRequired = true;
           continue;

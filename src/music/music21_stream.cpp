@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 
 namespace lofi::m21 {
@@ -9,6 +10,12 @@ namespace {
 
 const Meter kDefaultMeter{4, 4};
 constexpr int kTop = -1;  // the measure itself rather than one of its voices
+
+// Limits no real piece reaches (20,000 bars of 4/4 is eleven hours at 120
+// BPM). Past them music21 would run for hours or exhaust memory on a
+// malformed or hostile file; the file is refused instead.
+constexpr std::size_t kMaxMeasures = 20'000;
+constexpr int kMaxNotesAtOnce = 128;
 
 auto sortKey(const Element& e) { return std::make_tuple(e.offset, classSortOrder(e.kind), e.grace ? 0 : 1, e.seq); }
 
@@ -191,6 +198,24 @@ void walkPart(PartStream& part, StreamCounters& counters) {
 // a Chord's does not (music21 8 keeps the old lengths cached).
 bool splitInformsStreams(const Element& e) { return e.kind != Kind::Chord; }
 
+// music21's voice search is cubic in the notes sounding at once; a keyboard
+// has 128 keys, so more than that at once is not music but a hostile file.
+void checkOverlapIsPlayable(const std::vector<const Element*>& notes, QuarterLength measureOffset) {
+  std::vector<std::pair<QuarterLength, int>> changes;  // (time, +1 start / -1 end), ends first
+  for (const Element* e : notes) {
+    changes.emplace_back(e->offset, 1);
+    changes.emplace_back(e->offset + e->duration, -1);
+  }
+  std::sort(changes.begin(), changes.end());
+  int sounding = 0;
+  for (const auto& [time, step] : changes) {
+    sounding += step;
+    if (sounding > kMaxNotesAtOnce)
+      throw std::runtime_error("more than " + std::to_string(kMaxNotesAtOnce) + " notes sound at once in the bar at quarter note " +
+                               (measureOffset + time).toString());
+  }
+}
+
 // Stream._findLayering and _consolidateLayering over the notes of a measure,
 // exactly as music21 groups overlaps (its quirks decide the voice count).
 std::size_t largestOverlapGroup(const std::vector<const Element*>& notes) {
@@ -305,6 +330,9 @@ PartStream makeMeasures(const std::vector<Element>& sortedElements, const MeterM
     }
     if (measures.empty()) ops.insert(kTop, makeElement(Kind::Clef, counters), 0);
     measures.push_back(std::move(measure));
+    if (measures.size() > kMaxMeasures)
+      throw std::runtime_error("notes last past quarter note " + end.toString() + ", more than " +
+                               std::to_string(kMaxMeasures) + " bars");
     measureEnds.push_back(at + meter->barDuration());
     at += meter->barDuration();
     if (at >= end) break;
@@ -338,6 +366,7 @@ void makeVoicesInMeasure(Measure& measure, bool& partSorted, StreamCounters& cou
     std::vector<const Element*> pointers;
     for (const Element* e : measure.top.sorted())
       if (e->isNotRest()) pointers.push_back(e);
+    checkOverlapIsPlayable(pointers, measure.offset);
     if (largestOverlapGroup(pointers) <= 1) return;
     for (const Element* e : pointers) notes.push_back(*e);
   }
