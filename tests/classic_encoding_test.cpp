@@ -195,10 +195,10 @@ void expectRefused(TrackWriter track, const std::string& reason) {
   }
 }
 
-TEST(ClassicEncode, RefusesAPieceOfMoreThanTwentyThousandBars) {
+TEST(ClassicEncode, RefusesAPieceOfMoreThanFiftyThousandBars) {
   TrackWriter track;
   track.note(0, 480, 60).note(0x0FFFFFFF, 0x0FFFFFFF + 480, 62);
-  expectRefused(track, "more than 20000 bars");
+  expectRefused(track, "more than 50000 bars");
 }
 
 TEST(ClassicEncode, RefusesMoreNotesAtOnceThanAKeyboardHas) {

@@ -11,10 +11,10 @@ namespace {
 const Meter kDefaultMeter{4, 4};
 constexpr int kTop = -1;  // the measure itself rather than one of its voices
 
-// Limits no real piece reaches (20,000 bars of 4/4 is eleven hours at 120
-// BPM). Past them music21 would run for hours or exhaust memory on a
-// malformed or hostile file; the file is refused instead.
-constexpr std::size_t kMaxMeasures = 20'000;
+// Limits no real piece reaches (50,000 bars of 4/4 is 28 hours at 120 BPM).
+// Past them music21 would run for hours or exhaust memory on a malformed or
+// hostile file; the file is refused instead.
+constexpr std::size_t kMaxMeasures = 50'000;
 constexpr int kMaxNotesAtOnce = 128;
 
 auto sortKey(const Element& e) { return std::make_tuple(e.offset, classSortOrder(e.kind), e.grace ? 0 : 1, e.seq); }

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "music/quarter_length.h"
@@ -47,12 +49,19 @@ int classSortOrder(Kind kind);
 // Shared by every stream of one file: insertion order, identity, and the
 // MIDI pitches of all notes and chords (elements are copied often; their
 // pitches are not).
+// A file that needs more elements than kMaxElements (long notes split over
+// tens of thousands of bars, say) is refused rather than filling memory.
 struct StreamCounters {
+  static constexpr std::int64_t kMaxElements = 2'000'000;
   std::int64_t nextSeq = 1;
   std::int64_t nextId = 1;
   std::vector<int> pitches;
   std::int64_t seq() { return nextSeq++; }
-  std::int64_t id() { return nextId++; }
+  std::int64_t id() {
+    if (nextId > kMaxElements)
+      throw std::runtime_error("more than " + std::to_string(kMaxElements) + " notes, rests and markers");
+    return nextId++;
+  }
 };
 
 // A Voice, or the top level of a Measure, with the state music21 keeps on
