@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all setup build run test bench model clean
+.PHONY: all setup build assets run test bench model clean
 
 all: build
 
@@ -15,8 +15,13 @@ build: setup
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# Everything the web page plays (samples, grooves, ambience, quotes) and its
+# manifest; does nothing when its inputs have not changed.
+assets: build
+	./$(BUILD)/lofi assets --out $(BUILD)/assets
+
 # The main job. Until the web player exists: encode the bundled example.
-run: build
+run: assets
 	./$(BUILD)/lofi encode examples/late-bus.mid --encoding classic
 
 test: build
@@ -24,6 +29,7 @@ test: build
 
 bench: build
 	./$(BUILD)/bench/lofi-bench-encode
+	./$(BUILD)/bench/lofi-bench-render
 	./$(BUILD)/bench/lofi-bench-generate
 
 # The embedded default model: the default preset trained on the built-in

@@ -15,6 +15,10 @@ APT_PACKAGES=(
   libtorch-dev                       # the model: training network (LibTorch 1.13)
   libopenblas0-openmp                # fast BLAS for LibTorch (the reference BLAS is 16-25x slower)
   python3-torch jq                   # bench/: the PyTorch training comparison, the size study
+  libsndfile1-dev                    # WAV, Ogg Vorbis and MP3 files
+  libfluidsynth-dev                  # renders MIDI with a soundfont
+  fluid-soundfont-gm                 # the General MIDI soundfont (MIT)
+  libespeak-ng-dev                   # speaks the quotes
 )
 
 SUDO=""

@@ -15,6 +15,11 @@ int main(int argc, char** argv) {
   lofi::cli::addTrainCommand(app);
   lofi::cli::addGenerateCommand(app);
   lofi::cli::addEvaluateCommand(app);
+  lofi::cli::addStatsCommand(app);
+  lofi::cli::addSongCommand(app);
+  lofi::cli::addRenderCommand(app);
+  lofi::cli::addAssetsCommand(app);
+  lofi::cli::addCorpusCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

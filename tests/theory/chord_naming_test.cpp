@@ -131,7 +131,8 @@ TEST(ChordNaming, RankedCandidatesComeBestFirstWithSoundingRoots) {
   ASSERT_EQ(ranked.size(), 5u);
   EXPECT_EQ(toString(ranked[0].chord), "Am7");
   for (std::size_t i = 1; i < ranked.size(); ++i) EXPECT_GE(ranked[i - 1].score, ranked[i].score);
-  for (const auto& candidate : ranked) EXPECT_GT(weights[static_cast<std::size_t>(rootPitchClass(candidate.chord))], 0.0);
+  for (const auto& candidate : ranked)
+    EXPECT_GT(weights[static_cast<std::size_t>(rootPitchClass(candidate.chord))], 0.0);
   EXPECT_TRUE(rankChords(PitchClassWeights{}, std::nullopt, 3).empty());
 }
 

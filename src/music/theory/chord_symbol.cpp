@@ -68,7 +68,7 @@ class ChordParser {
     if (!root) {
       const std::string first = reader_.nextCharacter();
       const bool lowerCaseLetter = first.size() == 1 && first[0] >= 'a' && first[0] <= 'g';
-      reader_.fail("'" + first + "' is not a note name" + (lowerCaseLetter ? " (roots are capital letters)" : ""));
+      reader_.fail(quoted(first) + " is not a note name" + (lowerCaseLetter ? " (roots are capital letters)" : ""));
     }
     chord_.root = root->first;
     reader_.advance(root->second);
@@ -131,7 +131,7 @@ class ChordParser {
       default: {
         const std::string text = std::to_string(*number);
         const bool suggestSus = *number == 2 || *number == 4;
-        reader_.fail("'" + text + "' after '" + std::string(reader_.consumed().substr(0, start)) +
+        reader_.fail(quoted(text) + " after '" + std::string(reader_.consumed().substr(0, start)) +
                      "' is not a chord number (6, 6/9, 7, 9, 11, 13" + (suggestSus ? "; or sus" + text : "") + ")");
       }
     }
@@ -153,8 +153,8 @@ class ChordParser {
   bool readModifier() {
     if (auto sus = reader_.acceptAny({"sus4", "sus2", "sus"})) {
       if (chord_.triad != Triad::Major && chord_.triad != Triad::Sus2 && chord_.triad != Triad::Sus4)
-        reader_.fail("'" + std::string(*sus) +
-                     "' replaces a major third; it cannot follow a minor, diminished, augmented or power chord");
+        reader_.fail(quoted(*sus) + " replaces a major third; it cannot follow a minor, diminished, augmented or "
+                                    "power chord");
       chord_.triad = *sus == "sus2" ? Triad::Sus2 : Triad::Sus4;
       return true;
     }
@@ -196,7 +196,7 @@ class ChordParser {
     const auto number = reader_.readNumber();
     const std::string written =
         std::string(reader_.consumed().substr(start)) + (number ? "" : reader_.nextCharacter());
-    if (!number) reader_.fail("'" + written + "' is not an alteration (b5 #5 b9 #9 #11 b13)");
+    if (!number) reader_.fail(quoted(written) + " is not an alteration (b5 #5 b9 #9 #11 b13)");
     const Alteration alteration = alterationFor(direction, *number, written);
     chord_.alterations.push_back(alteration);
     return true;
@@ -209,7 +209,7 @@ class ChordParser {
     if (direction > 0 && degree == 9) return Alteration::Sharp9;
     if (direction > 0 && degree == 11) return Alteration::Sharp11;
     if (direction < 0 && degree == 13) return Alteration::Flat13;
-    reader_.fail("'" + written + "' is not an alteration (b5 #5 b9 #9 #11 b13)");
+    reader_.fail(quoted(written) + " is not an alteration (b5 #5 b9 #9 #11 b13)");
   }
 
   // "(b9,#11)", "(maj7)", "(add9)", "(9)": items separated by commas or spaces.
@@ -248,7 +248,7 @@ class ChordParser {
     if (!reader_.accept("/")) return;
     if (reader_.atEnd()) reader_.fail("'/' without a bass note");
     const auto bass = readNoteName(reader_.rest());
-    if (!bass) reader_.fail("'" + reader_.nextCharacter() + "' is not a bass note");
+    if (!bass) reader_.fail(quoted(reader_.nextCharacter()) + " is not a bass note");
     reader_.advance(bass->second);
     if (!reader_.atEnd())
       reader_.fail("cannot read '" + std::string(reader_.rest()) + "' after the bass note");

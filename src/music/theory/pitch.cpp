@@ -60,7 +60,7 @@ std::optional<std::pair<NoteName, std::size_t>> readNoteName(std::string_view te
 NoteName parseNoteName(std::string_view text) {
   const std::string_view trimmedText = trimmed(text);
   const auto read = readNoteName(trimmedText);
-  if (!read) throw SymbolError(std::string(text), "'" + firstCharacter(trimmedText) + "' is not a note name");
+  if (!read) throw SymbolError(std::string(text), quoted(firstCharacter(trimmedText)) + " is not a note name");
   if (read->second != trimmedText.size())
     throw SymbolError(std::string(text), "unexpected '" + std::string(trimmedText.substr(read->second)) +
                                              "' after the note name");
@@ -100,7 +100,7 @@ int parseMidiNote(std::string_view text) {
   const std::string symbol(text);
   const std::string_view trimmedText = trimmed(text);
   const auto read = readNoteName(trimmedText);
-  if (!read) throw SymbolError(symbol, "'" + firstCharacter(trimmedText) + "' is not a note name");
+  if (!read) throw SymbolError(symbol, quoted(firstCharacter(trimmedText)) + " is not a note name");
   SymbolReader reader(trimmedText);
   reader.advance(read->second);
   const bool negative = reader.accept("-");

@@ -9,6 +9,7 @@ namespace lofi::theory {
 namespace {
 
 constexpr std::array<int, 7> kMajorScale = {0, 2, 4, 5, 7, 9, 11};
+constexpr const char* kNotANumeral = " is not a roman numeral (I-VII or i-vii)";
 constexpr std::array<const char*, 7> kNumerals = {"I", "II", "III", "IV", "V", "VI", "VII"};
 
 struct Numeral {
@@ -64,12 +65,12 @@ bool suffixSetsQuality(std::string_view suffix) {
 
 ChordSymbol parseInKey(std::string_view numeralText, const std::string& symbol, const Scale& key) {
   const auto numeral = readNumeral(numeralText);
-  if (!numeral) throw SymbolError(symbol, "'" + firstCharacter(numeralText) + "' is not a roman numeral (I-VII or i-vii)");
+  if (!numeral) throw SymbolError(symbol, quoted(firstCharacter(numeralText)) + kNotANumeral);
   const std::string_view suffix = numeralText.substr(numeral->length);
   if (!suffix.empty() && isNumeralLetter(suffix[0])) {
     std::size_t end = numeral->length;
     while (end < numeralText.size() && isNumeralLetter(numeralText[end])) ++end;
-    throw SymbolError(symbol, "'" + std::string(numeralText.substr(0, end)) + "' is not a roman numeral (I-VII or i-vii)");
+    throw SymbolError(symbol, quoted(numeralText.substr(0, end)) + kNotANumeral);
   }
   const auto degreeIndex = static_cast<std::size_t>(numeral->degree - 1);
   const NoteName root = transpose(key.tonic, numeral->degree - 1, kMajorScale[degreeIndex] + numeral->accidental);
@@ -140,10 +141,10 @@ std::string romanNumeral(const ChordSymbol& chord, const Scale& key) {
   // A lower-case numeral already says minor: ii7, not iim7 (but keep "dim").
   if (lowerCase && suffix.starts_with("m")) suffix.erase(0, 1);
   // The chart spellings of the diminished chords: vii°, vii°7, viiø7.
-  if (suffix.starts_with("dim")) suffix.replace(0, 3, "\u00B0");
+  if (suffix.starts_with("dim")) suffix = std::string("\u00B0").append(suffix, 3);
   if (suffix == "7b5") suffix = "\u00F87";
   text += suffix;
-  if (chord.bass) text += "/" + toString(*chord.bass);
+  if (chord.bass) text.append("/").append(toString(*chord.bass));
   return text;
 }
 

@@ -96,7 +96,7 @@ Scale parseScale(std::string_view text) {
   const std::string symbol(text);
   const std::string_view body = trimmed(text);
   const auto tonic = readNoteName(body);
-  if (!tonic) throw SymbolError(symbol, "'" + firstCharacter(body) + "' is not a note name");
+  if (!tonic) throw SymbolError(symbol, quoted(firstCharacter(body)) + " is not a note name");
   const std::string_view written = trimmed(body.substr(tonic->second));
   // Case matters only for the one-letter shorthands: "Cm" is minor, "CM" major.
   std::string name = written == "M" ? "major" : lowerCase(written);
@@ -106,7 +106,7 @@ Scale parseScale(std::string_view text) {
   if (!mode) {
     std::string known;
     for (const ModeInfo& info : modes()) known += (known.empty() ? "" : ", ") + std::string(info.name);
-    throw SymbolError(symbol, "'" + name + "' is not a scale (" + known + ")");
+    throw SymbolError(symbol, quoted(name) + " is not a scale (" + known + ")");
   }
   return {tonic->first, *mode};
 }

@@ -46,6 +46,12 @@ std::string firstCharacter(std::string_view text) {
   return std::string(text.substr(0, std::min(length, text.size())));
 }
 
+std::string quoted(std::string_view text) {
+  std::string result = "'";
+  result.append(text).append("'");
+  return result;
+}
+
 std::string_view trimmed(std::string_view text) {
   const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0'; };
   while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);

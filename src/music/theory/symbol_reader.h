@@ -43,6 +43,10 @@ class SymbolReader {
 // The first character of `text` as a whole UTF-8 sequence ("" if empty).
 std::string firstCharacter(std::string_view text);
 
+// 'text' in single quotes, for messages. (Built by appending: GCC 12 warns
+// falsely on "'" + std::string temporaries.)
+std::string quoted(std::string_view text);
+
 // `text` without leading and trailing white space.
 std::string_view trimmed(std::string_view text);
 
