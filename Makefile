@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all setup build assets run test bench clean
+.PHONY: all setup build assets run test bench model clean
 
 all: build
 
@@ -31,6 +31,16 @@ test: build
 bench: build
 	./$(BUILD)/bench/lofi-bench-encode
 	./$(BUILD)/bench/lofi-bench-render
+	./$(BUILD)/bench/lofi-bench-generate
+
+# The embedded default model: the default preset trained on the built-in
+# corpus, then compiled into lofi from models/default.lofi.
+MODEL_DATA ?= data/corpus
+model: build
+	./$(BUILD)/lofi train $(MODEL_DATA) --preset default --seed 1 --out $(BUILD)/model-default
+	mkdir -p models && cp $(BUILD)/model-default/best.lofi models/default.lofi
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
 
 clean:
 	rm -rf $(BUILD)

@@ -12,6 +12,9 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev          # libFuzzer target
   python3-mido                       # checks that other programs open our MIDI files
   nlohmann-json3-dev libcli11-dev
+  libtorch-dev                       # the model: training network (LibTorch 1.13)
+  libopenblas0-openmp                # fast BLAS for LibTorch (the reference BLAS is 16-25x slower)
+  python3-torch jq                   # bench/: the PyTorch training comparison, the size study
   libsndfile1-dev                    # WAV, Ogg Vorbis and MP3 files
   libfluidsynth-dev                  # renders MIDI with a soundfont
   fluid-soundfont-gm                 # the General MIDI soundfont (MIT)

@@ -8,10 +8,14 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+void addTrainCommand(CLI::App& app);
+void addGenerateCommand(CLI::App& app);
+void addEvaluateCommand(CLI::App& app);
 void addSongCommand(CLI::App& app);
 void addStatsCommand(CLI::App& app);
 void addRenderCommand(CLI::App& app);
 void addAssetsCommand(CLI::App& app);
+void addCorpusCommand(CLI::App& app);
 void addServeCommand(CLI::App& app);
 
 }  // namespace lofi::cli

@@ -12,10 +12,14 @@ int main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
   lofi::cli::addEncodeCommand(app);
   lofi::cli::addDecodeCommand(app);
+  lofi::cli::addTrainCommand(app);
+  lofi::cli::addGenerateCommand(app);
+  lofi::cli::addEvaluateCommand(app);
   lofi::cli::addStatsCommand(app);
   lofi::cli::addSongCommand(app);
   lofi::cli::addRenderCommand(app);
   lofi::cli::addAssetsCommand(app);
+  lofi::cli::addCorpusCommand(app);
   lofi::cli::addServeCommand(app);
   try {
     app.parse(argc, argv);

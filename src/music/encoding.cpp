@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "music/classic_encoding.h"
 #include "music/timed_encoding.h"
 
 namespace lofi {
@@ -13,6 +14,7 @@ using Factory = std::function<std::unique_ptr<Encoding>()>;
 
 const std::vector<std::pair<std::string, Factory>>& registry() {
   static const std::vector<std::pair<std::string, Factory>> entries = {
+      {"classic", [] { return std::make_unique<ClassicEncoding>(); }},
       {"timed", [] { return std::make_unique<TimedEncoding>(); }},
   };
   return entries;
