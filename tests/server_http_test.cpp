@@ -15,6 +15,8 @@
 #include <random>
 #include <thread>
 
+#include "music/midi_file.h"
+#include "music/score_io.h"
 #include "server_process.h"
 
 namespace {
@@ -460,6 +462,178 @@ TEST_F(ServerHttpTest, ABurstOfClientsIsServed) {
   EXPECT_EQ(ok.load(), kClients * kRequestsEach);
   EXPECT_EQ(failed.load(), 0);
   EXPECT_TRUE(server_->running());
+}
+
+// Generation needs a model: the default one compiled in (models/default.lofi)
+// or $LOFI_MODEL. Without one the server answers 503 and these tests skip.
+#define SKIP_WITHOUT_MODEL()                                                                     \
+  do {                                                                                           \
+    const auto health = client().Post("/api/generate", "{}", "application/json");               \
+    if (health && health->status == 503) GTEST_SKIP() << "no model: " << health->body;          \
+  } while (false)
+
+json generateBody(int seed, int bars = 8) {
+  return {{"bars", bars}, {"temperature", 0.9}, {"topP", 0.95}, {"seed", seed}};
+}
+
+TEST_F(ServerHttpTest, InfoNamesTheModelEncodingVocabularyAndVersions) {
+  SKIP_WITHOUT_MODEL();
+  const auto result = client().Get("/api/info");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  const json info = json::parse(result->body);
+  EXPECT_FALSE(info["model"]["source"].get<std::string>().empty());
+  EXPECT_FALSE(info["encoding"].get<std::string>().empty());
+  EXPECT_GT(info["vocabulary"]["size"].get<int>(), 10);
+  EXPECT_GT(info["model"]["parameters"].get<long>(), 1000);
+  EXPECT_EQ(info["versions"]["cpp-httplib"], CPPHTTPLIB_VERSION);
+  EXPECT_TRUE(info["versions"].contains("lofi"));
+}
+
+TEST_F(ServerHttpTest, GeneratesNotesInBeatsAndTransportTime) {
+  SKIP_WITHOUT_MODEL();
+  const json track = postJson("/api/generate", generateBody(42).dump(), 200);
+  ASSERT_TRUE(track.contains("notes"));
+  ASSERT_FALSE(track["notes"].empty());
+  for (const json& note : track["notes"]) {
+    EXPECT_GE(note["onsetBeats"].get<double>(), 0);
+    EXPECT_LT(note["onsetBeats"].get<double>(), 8 * 4);
+    EXPECT_GT(note["durationBeats"].get<double>(), 0);
+    EXPECT_LE(note["onsetBeats"].get<double>() + note["durationBeats"].get<double>(), 8 * 4 + 1e-9);
+    EXPECT_TRUE(note["time"].is_string());
+    EXPECT_TRUE(note["duration"].is_string());
+    EXPECT_GE(note["pitch"].get<int>(), 0);
+    EXPECT_LE(note["pitch"].get<int>(), 127);
+    EXPECT_GT(note["velocity"].get<int>(), 0);
+  }
+  EXPECT_EQ(track["seed"], 42);
+  EXPECT_EQ(track["bpm"], 80);
+  EXPECT_EQ(track["bars"], 8);
+  EXPECT_TRUE(track["chords"].empty());
+  EXPECT_EQ(track["key"], "");
+}
+
+TEST_F(ServerHttpTest, SameRequestAndSeedGiveTheSameNotes) {
+  SKIP_WITHOUT_MODEL();
+  const json first = postJson("/api/generate", generateBody(7).dump(), 200);
+  const json again = postJson("/api/generate", generateBody(7).dump(), 200);
+  const json other = postJson("/api/generate", generateBody(8).dump(), 200);
+  EXPECT_EQ(first["notes"], again["notes"]);
+  EXPECT_NE(first["notes"], other["notes"]);
+  // ...and the same when the request is batched with others.
+  std::vector<json> answers(16);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 16; ++i)
+    threads.emplace_back([&, i] {
+      auto http = client();
+      const auto result = http.Post("/api/generate", generateBody(i % 2 == 0 ? 7 : 100 + i).dump(), "application/json");
+      if (result && result->status == 200) answers[i] = json::parse(result->body);
+    });
+  for (std::thread& thread : threads) thread.join();
+  for (int i = 0; i < 16; i += 2) EXPECT_EQ(answers[i]["notes"], first["notes"]) << "batched request " << i;
+  const json info = json::parse(client().Get("/api/info")->body);
+  EXPECT_GT(info["batching"]["largestBatch"].get<int>(), 1) << info["batching"];
+}
+
+TEST_F(ServerHttpTest, ChordsKeyAndMoodShapeTheTrack) {
+  SKIP_WITHOUT_MODEL();
+  json body = generateBody(3);
+  body["chords"] = "Dm9 G13 Cmaj9 A7b9";
+  body["key"] = "C major";
+  body["bpm"] = 72;
+  const json track = postJson("/api/generate", body.dump(), 200);
+  ASSERT_EQ(track["chords"].size(), 8u);
+  const std::vector<std::string> symbols = {"Dm9", "G13", "Cmaj9", "A7b9"};
+  for (std::size_t i = 0; i < 8; ++i) {
+    EXPECT_EQ(track["chords"][i]["symbol"], symbols[i % 4]);
+    EXPECT_DOUBLE_EQ(track["chords"][i]["onsetBeats"].get<double>(), 4.0 * i);
+    EXPECT_DOUBLE_EQ(track["chords"][i]["durationBeats"].get<double>(), 4.0);
+    EXPECT_GE(track["chords"][i]["pitches"].size(), 3u);
+  }
+  EXPECT_EQ(track["key"], "C major");
+  EXPECT_EQ(track["bpm"], 72);
+
+  json moody = generateBody(3);
+  moody["mood"] = "rainy sunday, a bit sad";
+  const json sad = postJson("/api/generate", moody.dump(), 200);
+  EXPECT_EQ(sad["mood"]["mode"], "minor");
+  EXPECT_EQ(sad["key"], "C minor");
+  EXPECT_EQ(sad["chords"][0]["symbol"], "Cm9");
+  EXPECT_LE(sad["bpm"].get<double>(), 70);
+  moody["bpm"] = 90;  // what the request says wins
+  EXPECT_EQ(postJson("/api/generate", moody.dump(), 200)["bpm"], 90);
+}
+
+TEST_F(ServerHttpTest, GenerateRequestsAreValidated) {
+  SKIP_WITHOUT_MODEL();
+  const auto with = [](const char* field, const json& value) {
+    json body = generateBody(1);
+    body[field] = value;
+    return body.dump();
+  };
+  const auto without = [](const char* field) {
+    json body = generateBody(1);
+    body.erase(field);
+    return body.dump();
+  };
+  expectError("/api/generate", without("bars"), 400, "'bars' is required");
+  expectError("/api/generate", without("seed"), 400, "'seed' is required");
+  expectError("/api/generate", with("bars", 0), 400, "'bars' must be an integer from 1 to 64");
+  expectError("/api/generate", with("bars", 65), 400, "'bars' must be an integer from 1 to 64");
+  expectError("/api/generate", with("bars", "8"), 400, "'bars' must be an integer");
+  expectError("/api/generate", with("bars", 8.5), 400, "'bars' must be an integer");
+  expectError("/api/generate", with("temperature", 0), 400, "'temperature' must be a number from 0.05 to 2");
+  expectError("/api/generate", with("temperature", 2.5), 400, "'temperature'");
+  expectError("/api/generate", with("topP", 1.5), 400, "'topP' must be a number from 0.05 to 1");
+  expectError("/api/generate", with("seed", -1), 400, "'seed' must be an integer from 0 to 2147483647");
+  expectError("/api/generate", with("seed", 2147483648LL), 400, "'seed'");
+  expectError("/api/generate", with("chords", "Dm9 Hm7 G7"), 400, "'Hm7'");
+  expectError("/api/generate", with("chords", 5), 400, "'chords' must be a string");
+  expectError("/api/generate", with("key", "Q major"), 400, "field 'key'");
+  expectError("/api/generate", with("bpm", 300), 400, "'bpm' must be a number from 40 to 200");
+  expectError("/api/generate", with("instrument", "kazoo tuba"), 400, "field 'instrument'");
+  expectError("/api/generate", with("mood", std::string(501, 'a')), 400, "'mood' must have at most 500");
+  expectError("/api/generate", with("length", 8), 400, "unknown field 'length'");
+  expectError("/api/generate", "{\"bars\": 8,", 400, "malformed JSON");
+}
+
+TEST_F(ServerHttpTest, MidiDownloadIsTheSameTrack) {
+  SKIP_WITHOUT_MODEL();
+  json body = generateBody(11, 4);
+  body["chords"] = "Am7 D9";
+  const json track = postJson("/api/generate", body.dump(), 200);
+  auto http = client();
+  const auto midi = http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95&seed=11&chords=Am7%20D9");
+  ASSERT_TRUE(midi);
+  ASSERT_EQ(midi->status, 200) << midi->body;
+  EXPECT_EQ(midi->get_header_value("Content-Type"), "audio/midi");
+  EXPECT_NE(midi->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  const std::vector<std::uint8_t> bytes(midi->body.begin(), midi->body.end());
+  const lofi::Score score = lofi::scoreFromMidi(lofi::midi::parse(bytes, "generate.mid"));
+  ASSERT_EQ(score.parts.size(), 2u);  // the solo and the chords
+  std::vector<int> pitches;
+  for (const json& note : track["notes"]) pitches.push_back(note["pitch"]);
+  std::vector<int> midiPitches;
+  for (const lofi::Note& note : score.parts[0].notes) midiPitches.push_back(note.pitch);
+  EXPECT_EQ(midiPitches, pitches);
+
+  EXPECT_EQ(http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95")->status, 400);
+  EXPECT_EQ(http.Get("/api/generate.mid?bars=4&bars=5&temperature=0.9&topP=0.95&seed=1")->status, 400);
+  EXPECT_EQ(http.Get("/api/generate.mid?bars=four&temperature=0.9&topP=0.95&seed=1")->status, 400);
+  EXPECT_EQ(http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95&seed=1&x=%FF")->status, 400);
+}
+
+TEST_F(ServerHttpTest, RendersTheTrackThroughTheLofiChain) {
+  SKIP_WITHOUT_MODEL();
+  auto http = client();
+  http.set_read_timeout(60, 0);
+  const auto ogg = http.Get("/api/render.ogg?bars=2&temperature=0.9&topP=0.95&seed=5&instrument=electric-piano");
+  ASSERT_TRUE(ogg);
+  ASSERT_EQ(ogg->status, 200) << ogg->body;
+  EXPECT_EQ(ogg->get_header_value("Content-Type"), "audio/ogg");
+  EXPECT_EQ(ogg->body.substr(0, 4), "OggS");
+  EXPECT_GT(ogg->body.size(), 5000u);
+  EXPECT_EQ(http.Get("/api/render.ogg?bars=100&temperature=0.9&topP=0.95&seed=5")->status, 400);
 }
 
 // Last in the file: stopping ends the shared server.

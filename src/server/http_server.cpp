@@ -6,10 +6,13 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <functional>
 #include <thread>
 
 #include "server/bounded_server.h"
 #include "server/connection_pool.h"
+#include "server/generate_handler.h"
+#include "server/generation_service.h"
 #include "server/json_api.h"
 #include "server/mood_handler.h"
 #include "server/response_body.h"
@@ -108,13 +111,35 @@ struct HttpServer::Impl {
   ServerContext context;
   BoundedServer http;
   std::unique_ptr<WorkGate> audioGate;  // speech and rendering
+  std::unique_ptr<GenerationService> generation;
+  std::unique_ptr<TrackRenderer> renderer;
+  std::string noGeneration;  // why generation is off, when it is
   int port = -1;
   std::vector<std::string> warnings;
 
   void configure();
   void addStaticRoutes();
   void addFallbackRoutes();
+  void addUnavailableGenerateRoutes();
 };
+
+// Without a model the page, moods and speech still work; generation says why it cannot.
+void HttpServer::Impl::addUnavailableGenerateRoutes() {
+  const auto unavailable = [this](const httplib::Request& request, httplib::Response& response) {
+    sendError(request, response, 503, "generation is not available: " + noGeneration);
+  };
+  http.Post("/api/generate", [unavailable](const httplib::Request& request, httplib::Response& response,
+                                          const httplib::ContentReader& reader) {
+    try {
+      readBody(request, response, reader, kMaxJsonBodyBytes);
+    } catch (const ApiError&) {
+    }
+    response.status = -1;
+    unavailable(request, response);
+  });
+  http.Get("/api/generate.mid", unavailable);
+  http.Get("/api/render.ogg", unavailable);
+}
 
 void HttpServer::Impl::configure() {
   // Without TCP_NODELAY small answers wait for the peer's delayed ACK (Nagle):
@@ -209,15 +234,38 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>()) 
                                   ? "no web page at " + missing.folder + " (build it: make run, or npm run build in web/)"
                                   : "no assets at " + missing.folder + " (write them: lofi assets --out " + missing.folder + ")");
   impl_->configure();
-  addStatusRoutes(impl_->http, context, nullptr);
-  addMoodRoutes(impl_->http, context);
   impl_->audioGate = std::make_unique<WorkGate>(context.computeThreads(), 4 * context.computeThreads() + 8);
+  std::function<nlohmann::json()> modelInfo;
+  BatcherOptions batching;
+  batching.workers = context.computeThreads();
+  batching.maxBatch = context.options.maxBatch;
+  batching.window = std::chrono::microseconds(context.options.batchWindowMicroseconds);
+  try {
+    impl_->generation = std::make_unique<GenerationService>(context.options.modelPath, batching);
+    impl_->renderer = std::make_unique<TrackRenderer>();
+    GenerationService* generation = impl_->generation.get();
+    modelInfo = [generation] { return generation->info(); };
+    addGenerateRoutes(impl_->http, context, *impl_->generation, *impl_->renderer, *impl_->audioGate);
+  } catch (const std::exception& error) {
+    if (!context.options.modelPath.empty()) throw;  // a model named on purpose must load
+    impl_->noGeneration = error.what();  // the page, moods and speech still work
+  }
+  if (!impl_->noGeneration.empty()) {
+    impl_->warnings.push_back("generation is off: " + impl_->noGeneration);
+    impl_->addUnavailableGenerateRoutes();
+  }
+  addStatusRoutes(impl_->http, context, modelInfo);
+  addMoodRoutes(impl_->http, context);
   addSpeakRoutes(impl_->http, context, *impl_->audioGate);
   impl_->addStaticRoutes();
   impl_->addFallbackRoutes();
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+  // The batcher's workers finish before the model they read goes.
+  if (impl_) impl_->generation.reset();
+}
 
 int HttpServer::bind() {
   const ServerOptions& options = impl_->context.options;

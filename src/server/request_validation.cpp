@@ -11,7 +11,9 @@ namespace lofi::server {
 namespace {
 
 std::string number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
   std::ostringstream out;
+  out.precision(15);
   out << value;
   return out.str();
 }

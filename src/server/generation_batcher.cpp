@@ -1,0 +1,93 @@
+#include "server/generation_batcher.h"
+
+#include "server/api_error.h"
+
+namespace lofi::server {
+
+GenerationBatcher::GenerationBatcher(const Model& model, const Encoding& encoding, BatcherOptions options)
+    : model_(model), encoding_(encoding), options_(options) {
+  options_.workers = std::max(1, options_.workers);
+  options_.maxBatch = std::max(1, options_.maxBatch);
+  for (int i = 0; i < options_.workers; ++i) workers_.emplace_back([this] { work(); });
+}
+
+GenerationBatcher::~GenerationBatcher() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  arrived_.notify_all();
+  for (std::thread& worker : workers_) worker.join();
+}
+
+Track GenerationBatcher::compose(ComposeOptions options) {
+  auto pending = std::make_unique<Pending>();
+  pending->options = std::move(options);
+  pending->arrived = std::chrono::steady_clock::now();
+  std::future<Track> result = pending->result.get_future();
+  {
+    std::lock_guard lock(mutex_);
+    if (static_cast<int>(waiting_.size()) >= options_.maxWaiting)
+      throw ApiError(503, "the server is busy: " + std::to_string(waiting_.size()) + " tracks are waiting; try again shortly");
+    waiting_.push_back(std::move(pending));
+  }
+  arrived_.notify_one();
+  return result.get();
+}
+
+GenerationBatcher::Stats GenerationBatcher::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+void GenerationBatcher::work() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    arrived_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
+    if (waiting_.empty()) return;  // stopping, nothing left
+    // Idle until now: give the requests arriving with this one a moment to join it.
+    const auto deadline = waiting_.front()->arrived + options_.window;
+    arrived_.wait_until(lock, deadline, [this] {
+      return stopping_ || waiting_.empty() || static_cast<int>(waiting_.size()) >= options_.maxBatch;
+    });
+    if (waiting_.empty()) continue;  // another worker took them
+    std::vector<std::unique_ptr<Pending>> batch;
+    while (!waiting_.empty() && static_cast<int>(batch.size()) < options_.maxBatch) {
+      batch.push_back(std::move(waiting_.front()));
+      waiting_.pop_front();
+    }
+    ++stats_.batches;
+    stats_.tracks += batch.size();
+    stats_.largestBatch = std::max(stats_.largestBatch, static_cast<int>(batch.size()));
+    if (!waiting_.empty()) arrived_.notify_one();  // more for another worker
+    lock.unlock();
+    run(batch);
+    lock.lock();
+  }
+}
+
+void GenerationBatcher::run(std::vector<std::unique_ptr<Pending>>& batch) {
+  std::vector<ComposeOptions> options;
+  options.reserve(batch.size());
+  for (const auto& pending : batch) options.push_back(pending->options);
+  try {
+    std::vector<Track> tracks = composeTracks(model_, encoding_, options);
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result.set_value(std::move(tracks[i]));
+    return;
+  } catch (...) {
+    if (batch.size() == 1) {
+      batch.front()->result.set_exception(std::current_exception());
+      return;
+    }
+  }
+  // One bad track must not fail its neighbours: each again alone.
+  for (const auto& pending : batch) {
+    try {
+      pending->result.set_value(composeTrack(model_, encoding_, pending->options));
+    } catch (...) {
+      pending->result.set_exception(std::current_exception());
+    }
+  }
+}
+
+}  // namespace lofi::server

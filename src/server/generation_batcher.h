@@ -1,0 +1,69 @@
+// Many listeners, one model: generate requests that arrive together are
+// stepped through the LSTM as one batch (composeTracks), which costs little
+// more than one sequence alone. Each worker thread takes whatever is waiting
+// when it is free (up to maxBatch); an idle worker waits `window` after the
+// first request for others to join. Every track comes out exactly as it would
+// alone (the generator computes each row on its own), so batching never
+// changes the music a seed gives.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "model/composer.h"
+
+namespace lofi::server {
+
+struct BatcherOptions {
+  int workers = 2;
+  int maxBatch = 32;
+  std::chrono::microseconds window{3000};
+  int maxWaiting = 512;  // beyond: refused with 503
+};
+
+class GenerationBatcher {
+ public:
+  GenerationBatcher(const Model& model, const Encoding& encoding, BatcherOptions options);
+  ~GenerationBatcher();
+  GenerationBatcher(const GenerationBatcher&) = delete;
+  GenerationBatcher& operator=(const GenerationBatcher&) = delete;
+
+  // Blocks until the track is written. Throws what composing it throws (a
+  // failing track never fails the others of its batch), ApiError 503 when
+  // too many requests wait.
+  Track compose(ComposeOptions options);
+
+  struct Stats {
+    std::uint64_t batches = 0;
+    std::uint64_t tracks = 0;
+    int largestBatch = 0;
+  };
+  Stats stats() const;
+
+ private:
+  struct Pending {
+    ComposeOptions options;
+    std::promise<Track> result;
+    std::chrono::steady_clock::time_point arrived;
+  };
+  void work();
+  void run(std::vector<std::unique_ptr<Pending>>& batch);
+
+  const Model& model_;
+  const Encoding& encoding_;
+  BatcherOptions options_;
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::deque<std::unique_ptr<Pending>> waiting_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace lofi::server

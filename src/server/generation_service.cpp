@@ -1,0 +1,68 @@
+#include "server/generation_service.h"
+
+#include <stdexcept>
+
+#include "model/chord_constraint.h"
+#include "model/default_model.h"
+#include "model/network_config.h"
+#include "server/api_error.h"
+
+namespace lofi::server {
+
+GenerationService::GenerationService(const std::string& modelPath, BatcherOptions batching)
+    : source_(modelPath.empty() ? defaultModelSource() : modelPath),
+      model_(std::make_unique<Model>(modelPath.empty() ? loadDefaultModel() : Model::load(modelPath))),
+      encoding_(makeEncoding(model_->encoding())),
+      batcher_(std::make_unique<GenerationBatcher>(*model_, *encoding_, batching)) {}
+
+ComposeOptions GenerationService::composeOptions(const GenerateSettings& settings) const {
+  ComposeOptions options;
+  options.bars = settings.bars;
+  options.seed = settings.seed;
+  options.sampling.temperature = settings.temperature;
+  options.sampling.topP = settings.topP;
+  options.sampling.topK = 0;
+  options.method = defaultMethod(*model_);
+  options.decode.bpm = settings.bpm;
+  options.decode.program = settings.program;
+  options.decode.seed = settings.seed;
+  // The seed's network needs a window of real music to start from; ours starts from nothing.
+  if (options.method == GenerationMethod::SlidingWindow) options.primer = randomPrimer(*model_, settings.seed);
+  try {
+    if (!settings.chords.empty())
+      options.constraints.push_back(makeChordConstraint(model_->vocabulary(), *encoding_,
+                                                        parseProgression(settings.chords), settings.key, options.decode));
+    else if (!settings.key.empty())
+      options.constraints.push_back(makeKeyConstraint(model_->vocabulary(), *encoding_, settings.key));
+  } catch (const std::invalid_argument& error) {
+    throw ApiError(422, std::string("this model cannot follow the chords or key asked for: ") + error.what(),
+                   settings.chords.empty() ? "key" : "chords");
+  }
+  return options;
+}
+
+GeneratedTrack GenerationService::generate(const GenerateSettings& settings) {
+  GeneratedTrack generated;
+  generated.settings = settings;
+  generated.track = batcher_->compose(composeOptions(settings));
+  generated.chords = voicedChords(settings);
+  return generated;
+}
+
+nlohmann::json GenerationService::info() const {
+  const Vocabulary& vocabulary = model_->vocabulary();
+  const GenerationBatcher::Stats stats = batcher_->stats();
+  return {{"model",
+           {{"source", source_},
+            {"preset", model_->config().preset},
+            {"encoding", model_->encoding()},
+            {"parameters", parameterCount(model_->config(), static_cast<std::int64_t>(vocabulary.size()))},
+            {"network", toJson(model_->config())},
+            {"generation", defaultMethod(*model_) == GenerationMethod::CarriedState ? "carried state" : "sliding window"},
+            {"trainingPieces", model_->file().trainPieces.size()}}},
+          {"encoding", model_->encoding()},
+          {"vocabulary", {{"size", vocabulary.size()}, {"special", vocabulary.specialCount()}}},
+          {"batching", {{"batches", stats.batches}, {"tracks", stats.tracks}, {"largestBatch", stats.largestBatch}}}};
+}
+
+}  // namespace lofi::server
