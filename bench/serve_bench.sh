@@ -40,6 +40,7 @@ if [ ! -f "$web/index.html" ]; then
 fi
 serve_args=(serve --port 0 --web "$web" --assets "$BUILD/assets")
 [ -n "${SERVE_THREADS:-}" ] && serve_args+=(--threads "$SERVE_THREADS")
+[ -n "${MODEL:-}" ] && serve_args+=(--model "$MODEL")
 "$BUILD/lofi" "${serve_args[@]}" > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" 2> /dev/null && break; sleep 0.05; done

@@ -78,6 +78,13 @@ void addServeCommand(CLI::App& app) {
   cmd->add_option("--connections", options->connectionThreads, "Connections served at once")
       ->check(CLI::Range(4, 4096))
       ->capture_default_str();
+  cmd->add_option("--max-batch", options->maxBatch, "Tracks stepped through the model together at most")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_option("--batch-window", options->batchWindowMicroseconds,
+                  "Microseconds an idle worker waits for more tracks to batch with the first")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
   cmd->add_flag("--log", options->logRequests, "Print one line per request on stderr");
   cmd->callback([options] { run(*options); });
 }

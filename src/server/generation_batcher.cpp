@@ -29,6 +29,7 @@ Track GenerationBatcher::compose(ComposeOptions options) {
     std::lock_guard lock(mutex_);
     if (static_cast<int>(waiting_.size()) >= options_.maxWaiting)
       throw ApiError(503, "the server is busy: " + std::to_string(waiting_.size()) + " tracks are waiting; try again shortly");
+    lastArrival_ = pending->arrived;
     waiting_.push_back(std::move(pending));
   }
   arrived_.notify_one();
@@ -45,11 +46,12 @@ void GenerationBatcher::work() {
   for (;;) {
     arrived_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
     if (waiting_.empty()) return;  // stopping, nothing left
-    // Idle until now: give the requests arriving with this one a moment to join it.
-    const auto deadline = waiting_.front()->arrived + options_.window;
-    arrived_.wait_until(lock, deadline, [this] {
-      return stopping_ || waiting_.empty() || static_cast<int>(waiting_.size()) >= options_.maxBatch;
-    });
+    // Let the batch gather while requests keep arriving.
+    while (!stopping_ && !waiting_.empty() && static_cast<int>(waiting_.size()) < options_.maxBatch) {
+      const auto deadline = std::min(waiting_.front()->arrived + options_.maxWait, lastArrival_ + options_.window);
+      if (std::chrono::steady_clock::now() >= deadline) break;
+      arrived_.wait_until(lock, deadline);
+    }
     if (waiting_.empty()) continue;  // another worker took them
     std::vector<std::unique_ptr<Pending>> batch;
     while (!waiting_.empty() && static_cast<int>(batch.size()) < options_.maxBatch) {

@@ -23,7 +23,8 @@ namespace lofi::server {
 struct BatcherOptions {
   int workers = 2;
   int maxBatch = 32;
-  std::chrono::microseconds window{3000};
+  std::chrono::microseconds window{3000};    // quiet time that closes a batch
+  std::chrono::microseconds maxWait{50000};  // longest the first request waits
   int maxWaiting = 512;  // beyond: refused with 503
 };
 
@@ -61,6 +62,7 @@ class GenerationBatcher {
   mutable std::mutex mutex_;
   std::condition_variable arrived_;
   std::deque<std::unique_ptr<Pending>> waiting_;
+  std::chrono::steady_clock::time_point lastArrival_;
   bool stopping_ = false;
   Stats stats_;
   std::vector<std::thread> workers_;

@@ -13,9 +13,10 @@ struct ServerOptions {
   std::string webFolder;           // the built page, served at /
   std::string assetsFolder;        // `lofi assets` output, served at /assets/
   std::string modelPath;           // empty: the default model
-  // Generate requests arriving within this window are stepped through the
-  // network together, up to maxBatch sequences at once.
-  int batchWindowMicroseconds = 3000;
+  // Generate requests are stepped through the network together, up to
+  // maxBatch at once; a batch gathers until no request has arrived for this
+  // long (see generation_batcher.h).
+  int batchWindowMicroseconds = 10000;
   int maxBatch = 32;
   bool logRequests = false;
 };
