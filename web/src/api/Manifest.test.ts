@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { byName, chooseFile, DataError, parseManifest } from "./Manifest";
+import { byName, chooseFile, DataError, matchInstrument, parseManifest } from "./Manifest";
 
-const bar = (hits: string[][]) => Array.from({ length: 16 }, (_, step) => hits[step] ?? []);
+const bar = (hits: unknown[][]) => Array.from({ length: 16 }, (_, step) => hits[step] ?? []);
 
 function goodManifest(): any {
   return {
@@ -104,5 +104,17 @@ describe("chooseFile", () => {
 describe("byName", () => {
   it("names the choices when a name is missing", () => {
     expect(() => byName([{ name: "rain" }], "snow", "ambiences")).toThrow("ambiences: no entry 'snow' (have rain)");
+  });
+});
+
+describe("matchInstrument", () => {
+  const instruments = ["piano", "electric-piano", "electric-bass", "nylon-guitar"].map((name) => ({ name, title: name, samples: {} }));
+  it("finds by name, then by part of a name, then falls back to the first", () => {
+    expect(matchInstrument(instruments, "electric-piano").name).toBe("electric-piano");
+    expect(matchInstrument(instruments, "Electric Piano").name).toBe("electric-piano");
+    expect(matchInstrument(instruments, "bass").name).toBe("electric-bass");
+    expect(matchInstrument(instruments, "guitar").name).toBe("nylon-guitar");
+    expect(matchInstrument(instruments, "theremin").name).toBe("piano");
+    expect(() => matchInstrument([], "piano")).toThrow("manifest.instruments: is empty");
   });
 });

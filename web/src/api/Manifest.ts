@@ -303,3 +303,17 @@ export function byName<T extends { name: string }>(list: T[], name: string, what
 }
 
 export { DataError };
+
+/**
+ * The instrument for a name the songs or the mood use ("bass", "electric-piano"):
+ * the same name, else one whose name contains it or is contained in it, else the first.
+ */
+export function matchInstrument(instruments: Instrument[], wanted: string): Instrument {
+  if (instruments.length === 0) throw new DataError("manifest.instruments", "is empty; nothing can play a melody");
+  const key = drumKey(wanted);
+  return (
+    instruments.find((instrument) => drumKey(instrument.name) === key) ??
+    instruments.find((instrument) => key !== "" && (drumKey(instrument.name).includes(key) || key.includes(drumKey(instrument.name)))) ??
+    instruments[0]!
+  );
+}

@@ -1,0 +1,37 @@
+// A groove from the manifest turned into timed hits: positions in quarter notes
+// (so they follow any tempo), swing applied to off-beat sixteenths, and a
+// deterministic humanisation of velocity and timing drawn from the seed.
+import type { Groove } from "../api/Manifest";
+import { SeededRandom } from "../core/SeededRandom";
+
+export interface DrumEvent {
+  /** Quarter notes from the start of the groove, swing included. */
+  quarters: number;
+  drum: string;
+  /** 0 to 1 after humanisation. */
+  velocity: number;
+  /** Seconds added to the hit time (humanised timing; may be negative). */
+  nudgeSeconds: number;
+}
+
+/** Off-beat sixteenths move late by up to a third of a sixteenth (swing 1: triplet feel). */
+export function swingOffsetQuarters(step: number, swing: number): number {
+  return step % 2 === 1 ? (swing * 0.25) / 3 : 0;
+}
+
+export function grooveEvents(groove: Groove, seed: number): DrumEvent[] {
+  const random = new SeededRandom(seed);
+  const events: DrumEvent[] = [];
+  groove.steps.forEach((hits, step) => {
+    for (const hit of hits) {
+      const velocity = hit.velocity * (1 + groove.humanizeVelocity * random.signed());
+      events.push({
+        quarters: step / 4 + swingOffsetQuarters(step, groove.swing),
+        drum: hit.drum,
+        velocity: Math.min(1, Math.max(0.05, velocity)),
+        nudgeSeconds: groove.humanizeTiming * random.signed(),
+      });
+    }
+  });
+  return events;
+}
