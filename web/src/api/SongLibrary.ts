@@ -1,5 +1,6 @@
 // The songs of data/songs, bundled by Vite: titles up front (a few bytes), and
 // each song's notes in its own chunk, fetched only when that song is chosen.
+import songTitles from "virtual:song-titles";
 import { parseSong, type Song } from "./Song";
 
 export interface SongEntry {
@@ -7,7 +8,6 @@ export interface SongEntry {
   title: string;
 }
 
-const titles = import.meta.glob<string>("../../../data/songs/*.json", { eager: true, import: "title" });
 const loaders = import.meta.glob<unknown>("../../../data/songs/*.json", { import: "default" });
 
 function idOf(path: string): string {
@@ -18,8 +18,7 @@ export class SongLibrary {
   private readonly cache = new Map<string, Promise<Song>>();
 
   list(): SongEntry[] {
-    return Object.entries(titles)
-      .map(([path, title]) => ({ id: idOf(path), title }))
+    return [...songTitles]
       .sort((a, b) => a.title.localeCompare(b.title));
   }
 
