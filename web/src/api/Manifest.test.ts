@@ -21,7 +21,7 @@ function goodManifest(): any {
     ],
     ambiences: [{ name: "rain", files: ["ambience/rain.ogg"], duration: 30, loopLength: 30 }],
     quotes: [{ name: "aurelius", text: "Very little is needed.", author: "Marcus Aurelius", files: "quotes/aurelius.ogg" }],
-    instruments: [{ name: "piano", samples: { C4: "piano/C4.ogg", "63": ["piano/Eb4.ogg"] } }],
+    instruments: [{ name: "piano", samples: { C4: "piano/C4.ogg", "63": ["piano/Eb4.ogg"], A4: "piano/A#4 soft.ogg" } }],
   };
 }
 
@@ -33,7 +33,9 @@ describe("parseManifest", () => {
     expect(manifest.drumKit[2]!.files[0]!.bytes).toBe(1200);
     expect(manifest.ambiences[0]).toMatchObject({ name: "rain", title: "Rain", duration: 30 });
     expect(manifest.quotes[0]!.files[0]!.url).toBe("/assets/quotes/aurelius.ogg");
-    expect(Object.keys(manifest.instruments[0]!.samples).sort()).toEqual(["C4", "D#4"]);
+    expect(Object.keys(manifest.instruments[0]!.samples).sort()).toEqual(["A4", "C4", "D#4"]);
+    expect(manifest.instruments[0]!.samples["A4"]![0]!.url).toBe("/assets/piano/A%234%20soft.ogg");
+    expect(manifest.instruments[0]!.samples["D#4"]![0]!.url).toBe("/assets/piano/Eb4.ogg");
   });
 
   it("reads a groove's steps, swing and humanisation", () => {

@@ -90,8 +90,10 @@ function titleOf(name: string): string {
 function resolveUrl(path: string, base: string, where: JsonReader): string {
   if (/^[a-z]+:/i.test(path) || path.startsWith("//")) where.fail(`'${path}' must be a path under the assets folder, not an address`);
   if (path.split("/").includes("..")) where.fail(`'${path}' leaves the assets folder`);
-  if (path.startsWith("/")) return path;
-  return base.replace(/\/?$/, "/") + path;
+  // File names such as "D#4.ogg" must not be read as a fragment: each segment is encoded.
+  const encoded = path.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  if (path.startsWith("/")) return encoded;
+  return base.replace(/\/?$/, "/") + encoded;
 }
 
 function readFile(reader: JsonReader, base: string): AssetFile {

@@ -1,9 +1,12 @@
 // Plays a groove with the sampled kit on the Transport, so it follows any tempo.
-// Grooves sit on an 8-bar grid: one chosen at bar 13 starts from its sixth bar.
+// One repeating sixteenth tick reads the groove in force at that bar: grooves
+// sit on an 8-bar grid from bar 0 (one chosen at bar 13 starts from its sixth
+// bar), and a change is a new entry from its bar on, so nothing is rebuilt.
 import * as Tone from "tone";
 import { drumKey, type Groove } from "../api/Manifest";
+import { BarTimeline, grooveStepAt } from "../transport/BarTimeline";
 import { LoopPlan } from "../transport/LoopPlan";
-import { type DrumEvent, grooveEvents } from "./DrumPattern";
+import { type DrumEvent, eventsByStep, grooveEvents } from "./DrumPattern";
 import { Layer, type LayerOptions } from "./Layer";
 
 export interface DrumLayerOptions extends LayerOptions {
@@ -19,7 +22,9 @@ export class DrumLayer extends Layer {
   private readonly plan: LoopPlan;
   private readonly seed: number;
   private readonly onHit?: DrumLayerOptions["onHit"];
-  private part?: Tone.Part<DrumEvent>;
+  /** The groove's events by sixteenth, from each bar on (null: silent). */
+  private readonly timeline = new BarTimeline<DrumEvent[][] | null>();
+  private readonly tickId: number;
 
   constructor(options: DrumLayerOptions) {
     super(options);
@@ -27,6 +32,7 @@ export class DrumLayer extends Layer {
     this.seed = options.seed;
     this.onHit = options.onHit;
     this.addSounds(options.kit);
+    this.tickId = this.transport.scheduleRepeat((time) => this.tick(time), "16n", 0);
   }
 
   /** Adds one-shots loaded after the layer was made. */
@@ -40,26 +46,22 @@ export class DrumLayer extends Layer {
     }
   }
 
-  /** Plays `groove` from `bar` on, in its place on the grid; null falls silent at `bar`. */
+  /** Plays `groove` from `bar` on, in its place on the 8-bar grid; null falls silent at `bar`. */
   play(groove: Groove | null, bar: number): void {
-    const previous = this.part;
-    this.part = undefined;
-    if (previous) {
-      previous.stop(this.barTime(bar));
-      this.transport.scheduleOnce(() => previous.dispose(), this.barTime(bar + 1));
-    }
-    if (!groove) return;
-    const ppq = this.transport.PPQ;
-    const part = new Tone.Part<DrumEvent>({
-      context: this.context,
-      callback: (time, event) => this.hit(event, time),
-      events: grooveEvents(groove, this.seed).map((event) => ({ ...event, time: `${Math.round(event.quarters * ppq)}i` })),
-      loop: true,
-      loopEnd: `${groove.bars}m`,
-    });
-    const offsetBars = this.plan.drumBarAt(bar) % groove.bars;
-    part.start(this.barTime(bar), `${offsetBars}m`);
-    this.part = part;
+    const steps = groove ? eventsByStep(grooveEvents(groove, this.seed), groove.steps.length) : null;
+    this.timeline.forgetBefore(this.currentBar());
+    this.timeline.set(bar, steps);
+  }
+
+  private tick(time: number): void {
+    const ticksPerStep = this.transport.PPQ / 4;
+    const step = Math.round(this.transport.getTicksAtTime(time) / ticksPerStep);
+    const bar = Math.floor(step / 16);
+    const steps = this.timeline.at(bar);
+    if (!steps) return;
+    const local = grooveStepAt(step, this.plan.options.drumBars * 16, steps.length);
+    const secondsPerQuarter = 60 / this.transport.bpm.getValueAtTime(time);
+    for (const event of steps[local]!) this.hit(event, time + event.swingQuarters * secondsPerQuarter);
   }
 
   private hit(event: DrumEvent, time: number): void {
@@ -73,7 +75,7 @@ export class DrumLayer extends Layer {
 
   override dispose(): void {
     super.dispose();
-    this.part?.dispose();
+    this.transport.clear(this.tickId);
     for (const player of this.players.values()) player.dispose();
     this.players.clear();
   }

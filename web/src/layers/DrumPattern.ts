@@ -5,8 +5,12 @@ import type { Groove } from "../api/Manifest";
 import { SeededRandom } from "../core/SeededRandom";
 
 export interface DrumEvent {
+  /** The sixteenth it belongs to, from the start of the groove. */
+  step: number;
   /** Quarter notes from the start of the groove, swing included. */
   quarters: number;
+  /** How late swing puts it after its sixteenth, in quarter notes. */
+  swingQuarters: number;
   drum: string;
   /** 0 to 1 after humanisation. */
   velocity: number;
@@ -25,8 +29,11 @@ export function grooveEvents(groove: Groove, seed: number): DrumEvent[] {
   groove.steps.forEach((hits, step) => {
     for (const hit of hits) {
       const velocity = hit.velocity * (1 + groove.humanizeVelocity * random.signed());
+      const swingQuarters = swingOffsetQuarters(step, groove.swing);
       events.push({
-        quarters: step / 4 + swingOffsetQuarters(step, groove.swing),
+        step,
+        quarters: step / 4 + swingQuarters,
+        swingQuarters,
         drum: hit.drum,
         velocity: Math.min(1, Math.max(0.05, velocity)),
         nudgeSeconds: groove.humanizeTiming * random.signed(),
@@ -34,4 +41,11 @@ export function grooveEvents(groove: Groove, seed: number): DrumEvent[] {
     }
   });
   return events;
+}
+
+/** The events grouped by sixteenth step, for a player that ticks every sixteenth. */
+export function eventsByStep(events: DrumEvent[], steps: number): DrumEvent[][] {
+  const byStep: DrumEvent[][] = Array.from({ length: steps }, () => []);
+  for (const event of events) byStep[event.step]!.push(event);
+  return byStep;
 }

@@ -48,8 +48,12 @@ export class QuoteLayer extends Layer {
     if (this.crackle.state !== "started") this.crackle.buffer = buffer;
   }
 
-  /** Uses `buffer` from now on; when playing (audioTime given) it is spoken at once, at that bar. */
-  play(buffer: Tone.ToneAudioBuffer | null, bar: number, audioTime?: number): void {
+  /**
+   * Uses `buffer` from now on. With `speakNow` and the Transport playing
+   * (audioTime given) it is also spoken at once, at that bar: a listener who
+   * picks a quote hears it without waiting for the next quote bar.
+   */
+  play(buffer: Tone.ToneAudioBuffer | null, bar: number, audioTime?: number, speakNow = true): void {
     this.buffer = buffer;
     if (this.onceId !== undefined) this.transport.clear(this.onceId);
     this.onceId = undefined;
@@ -58,7 +62,7 @@ export class QuoteLayer extends Layer {
       return;
     }
     // On the regular grid the repeat speaks anyway; elsewhere speak once now.
-    if (audioTime !== undefined && !this.plan.isQuoteBar(bar)) this.speak(audioTime);
+    if (speakNow && audioTime !== undefined && !this.plan.isQuoteBar(bar)) this.speak(audioTime);
   }
 
   private speak(time: number): void {

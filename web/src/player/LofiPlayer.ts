@@ -55,6 +55,10 @@ export class LofiPlayer {
   private wantPlaying = false;
   private readonly tokens: Record<Aspect, number> = { drums: 0, ambience: 0, quote: 0, melody: 0, mood: 0 };
   private mood: MoodAnswer | null = null;
+  /** Resolves when the Transport first starts: layers not needed for the first sound wait for it. */
+  private firstSound: Promise<void> = Promise.resolve();
+  private markFirstSound: () => void = () => {};
+  private transportStarting = false;
   /** What the AI soloist is playing now, and the request that made it. */
   currentPhrase?: { phrase: Phrase; request: GenerateRequest };
 
@@ -82,10 +86,16 @@ export class LofiPlayer {
 
   /** Starts, or resumes where it paused. Must be called from a user gesture the first time. */
   async play(): Promise<void> {
+    performance.mark("lofi:play");
     await Tone.start();
+    performance.mark("lofi:context-started");
     this.wantPlaying = true;
     this.options.events.onPlaying?.(true);
     if (!this.rig) {
+      // A shorter look-ahead than Tone's 0.1 s brings the first note sooner; 50 ms is still safe.
+      Tone.getContext().lookAhead = 0.05;
+      this.firstSound = new Promise((resolve) => (this.markFirstSound = resolve));
+      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.markFirstSound();
       this.rig = this.buildRig();
       this.quantizer = new BarQuantizer(new TransportClock(this.transport));
       this.transport.bpm.value = this.stateValue.bpm;
@@ -97,6 +107,7 @@ export class LofiPlayer {
 
   pause(): void {
     this.wantPlaying = false;
+    this.transportStarting = false;
     this.options.events.onPlaying?.(false);
     if (this.transport.state === "started") {
       this.transport.pause();
@@ -166,7 +177,11 @@ export class LofiPlayer {
     if (changed("endless")) rig.ai.endless = next.endless;
     if (changed("drums")) this.run("drums", (isCurrent) => this.applyDrums(isCurrent));
     if (changed("ambience")) this.run("ambience", (isCurrent) => this.applyAmbience(isCurrent));
-    if (changed("quote") || (next.quote === CUSTOM_QUOTE && changed("quoteText"))) this.run("quote", (isCurrent) => this.applyQuote(isCurrent));
+    if (changed("quote") || (next.quote === CUSTOM_QUOTE && changed("quoteText"))) {
+      // The quote chosen before pressing play waits for its bar; one chosen while playing is spoken at the next bar.
+      const speakNow = previous !== null;
+      this.run("quote", (isCurrent) => this.applyQuote(isCurrent, speakNow));
+    }
     const aiSettingsChanged = changed("chords") || changed("temperature") || changed("seed");
     if (changed("mood")) this.run("mood", (isCurrent) => this.applyMood(isCurrent));
     else if (changed("melody") || (next.melody === AI_MELODY && aiSettingsChanged)) this.run("melody", (isCurrent) => this.applyMelody(isCurrent));
@@ -195,6 +210,7 @@ export class LofiPlayer {
     const groove = drums === OFF ? null : byName(this.options.bank.manifest.grooves, drums, "grooves");
     if (groove) {
       const kit = await this.options.bank.kitFor(groove);
+      performance.mark("lofi:drums-loaded");
       if (!isCurrent()) return;
       this.rig!.drums.addSounds(kit);
     }
@@ -210,10 +226,11 @@ export class LofiPlayer {
     if (buffer) this.layerReady();
   }
 
-  private async applyQuote(isCurrent = () => true): Promise<void> {
+  private async applyQuote(isCurrent: () => boolean, speakNow: boolean): Promise<void> {
     const { quote, quoteText } = this.stateValue;
     const bank = this.options.bank;
     let buffer: Tone.ToneAudioBuffer | null = null;
+    await this.firstSound;
     if (quote === CUSTOM_QUOTE && quoteText) {
       const bytes = await this.options.client.speak(quoteText);
       buffer = await bank.loader.decode(bytes, "/api/speak");
@@ -222,7 +239,7 @@ export class LofiPlayer {
     }
     if (buffer) this.rig!.quote.setCrackle(await bank.crackle());
     if (!isCurrent()) return;
-    this.quantizer!.request("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time));
+    this.quantizer!.request("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time, speakNow));
   }
 
   private async applyMood(isCurrent = () => true): Promise<void> {
@@ -242,6 +259,7 @@ export class LofiPlayer {
     const songId = songIdOf(melody);
     if (songId !== undefined) {
       const song = await this.options.songs.load(songId);
+      await this.firstSound;
       const pitchesOf = (track: typeof song.melody) => track.notes.flatMap((note) => note.pitches.map(noteNameToMidi));
       const [lead, chords, bass] = await Promise.all([
         bank.instrument(song.melody.instrument, pitchesOf(song.melody)),
@@ -270,6 +288,7 @@ export class LofiPlayer {
     }
     // The AI soloist: ask for the phrase at once, load the samples its notes reach, then play it.
     const phrase = await this.fetchPhrase(0);
+    await this.firstSound;
     if (!isCurrent()) return;
     const leadName = this.mood?.instrument || AI_INSTRUMENTS.lead;
     const chordPitches = phrase.chords.flatMap((chord) => chord.pitches);
@@ -298,7 +317,14 @@ export class LofiPlayer {
   }
 
   private startTransportIfReady(): void {
-    if (this.wantPlaying && this.transport.state !== "started") this.transport.start("+0.02");
+    if (this.wantPlaying && this.transport.state !== "started" && !this.transportStarting) {
+      performance.mark("lofi:transport-start");
+      this.transportStarting = true;
+      this.transport.start("+0.01");
+      // The Transport reports "started" only from its start time on.
+      this.transport.scheduleOnce(() => (this.transportStarting = false), 0);
+      this.markFirstSound();
+    }
   }
 
   /** The AI note log for the current phrase, for display and tests. */
