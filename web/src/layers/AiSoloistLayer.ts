@@ -69,7 +69,7 @@ export class AiSoloistLayer extends Layer {
     }
     if (generation !== this.generation) return;
     const running = this.transport.state === "started";
-    const startBar = running ? Math.max(bar, this.currentBar() + 1) : Math.max(bar, this.currentBar());
+    const startBar = running ? Math.max(bar, this.nextPreparableBar()) : Math.max(bar, this.currentBar());
     this.scheduleSlot({ phrase, index: 0 }, startBar, generation);
   }
 
@@ -127,23 +127,23 @@ export class AiSoloistLayer extends Layer {
     const ticks = (beats: number) => `${Math.round(beats * ppq)}i`;
     const slotBeats = this.plan.options.melodyBars * 4;
     const notes = slot.phrase.notes.filter((note) => note.onsetBeats < slotBeats);
-    const lead = new Tone.Part<PhraseNote & { time: string }>({
+    const lead = new Tone.Part<{ time: string; note: PhraseNote }>({
       context: this.context,
-      callback: (time, note) => {
+      callback: (time, { note }) => {
         this.ensemble?.play("lead", [midiToNoteName(note.pitch)], ticks(note.durationBeats), time, note.velocity);
         this.options.onNotePlayed?.(note, slot.index, time);
       },
-      events: notes.map((note) => ({ ...note, time: ticks(note.onsetBeats) })),
+      events: notes.map((note) => ({ time: ticks(note.onsetBeats), note })),
     });
     const chords = slot.phrase.chords.filter((chord) => chord.pitches.length > 0 && chord.onsetBeats < slotBeats);
-    const comping = new Tone.Part<PhraseChord & { time: string }>({
+    const comping = new Tone.Part<{ time: string; chord: PhraseChord }>({
       context: this.context,
-      callback: (time, chord) => {
+      callback: (time, { chord }) => {
         this.ensemble?.play("chords", chord.pitches.map(midiToNoteName), ticks(chord.durationBeats), time, 0.45);
         const bass = bassPitchOf(chord);
         if (bass !== undefined) this.ensemble?.play("bass", [midiToNoteName(bass)], ticks(chord.durationBeats), time, 0.6);
       },
-      events: chords.map((chord) => ({ ...chord, time: ticks(chord.onsetBeats) })),
+      events: chords.map((chord) => ({ time: ticks(chord.onsetBeats), chord })),
     });
     for (const part of [lead, comping]) {
       part.start(this.barTime(startBar));

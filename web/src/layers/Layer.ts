@@ -2,6 +2,7 @@
 // offline one when the mix is rendered to WAV), that context's Transport, and
 // one output node the mixer connects to a channel.
 import * as Tone from "tone";
+import { barAtTicks, nextBarTicks } from "../transport/LoopPlan";
 
 export interface LayerOptions {
   context: Tone.BaseContext;
@@ -29,6 +30,12 @@ export abstract class Layer {
   /** The bar under the Transport's position right now. */
   protected currentBar(): number {
     return Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+  }
+
+  /** The first bar line far enough ahead (a sixteenth) for something to start on it. */
+  protected nextPreparableBar(): number {
+    const ticksPerBar = this.transport.PPQ * 4;
+    return barAtTicks(nextBarTicks(this.transport.ticks, ticksPerBar, this.transport.PPQ / 4), ticksPerBar);
   }
 
   /** The bar that holds audio-context time `time` (rounded: callbacks come a hair early or late). */

@@ -100,6 +100,8 @@ export class LofiPlayer {
       this.quantizer = new BarQuantizer(new TransportClock(this.transport));
       this.transport.bpm.value = this.stateValue.bpm;
       this.applyAll(null, this.stateValue);
+      // With neither drums nor ambience there is nothing to wait for: melody and quote join at their bars.
+      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.startTransportIfReady();
       return;
     }
     this.startTransportIfReady();
@@ -182,9 +184,17 @@ export class LofiPlayer {
       const speakNow = previous !== null;
       this.run("quote", (isCurrent) => this.applyQuote(isCurrent, speakNow));
     }
-    const aiSettingsChanged = changed("chords") || changed("temperature") || changed("seed");
-    if (changed("mood")) this.run("mood", (isCurrent) => this.applyMood(isCurrent));
-    else if (changed("melody") || (next.melody === AI_MELODY && aiSettingsChanged)) this.run("melody", (isCurrent) => this.applyMelody(isCurrent));
+    // A mood sentence goes to the server first; the AI soloist's next phrase waits for its answer.
+    const moodNeedsServer = changed("mood") && next.mood.trim() !== "";
+    if (changed("mood") && !moodNeedsServer && this.mood) {
+      this.mood = null;
+      this.options.events.onMood?.(null);
+    }
+    if (moodNeedsServer) this.run("mood", (isCurrent) => this.applyMood(isCurrent));
+    const aiSettingsChanged = changed("chords") || changed("temperature") || changed("seed") || changed("mood");
+    const melodyChanged = changed("melody") || (next.melody === AI_MELODY && aiSettingsChanged);
+    const moodWillRestartMelody = moodNeedsServer && next.melody === AI_MELODY;
+    if (melodyChanged && !moodWillRestartMelody) this.run("melody", (isCurrent) => this.applyMelody(isCurrent));
   }
 
   /** Runs a layer's change; an older change of the same layer still loading is dropped. */
@@ -243,8 +253,7 @@ export class LofiPlayer {
   }
 
   private async applyMood(isCurrent = () => true): Promise<void> {
-    const text = this.stateValue.mood.trim();
-    this.mood = text ? await this.options.client.mood(text) : null;
+    this.mood = await this.options.client.mood(this.stateValue.mood.trim());
     if (!isCurrent()) return;
     this.options.events.onMood?.(this.mood);
     // The mood's tempo becomes the player's (shown, and kept in the URL).

@@ -4,6 +4,7 @@ import { BarClock, BarQuantizer } from "./BarQuantizer";
 /** A transport that moves only when told to, like a tape under the test's hand. */
 class FakeClock implements BarClock {
   readonly ticksPerBar = 768;
+  leadTicks = 0;
   running = true;
   ticks = 0;
   private nextId = 1;
@@ -53,6 +54,14 @@ describe("BarQuantizer", () => {
     clock.advanceTo(768 * 4);
     expect(tempos).toEqual([90]);
     expect(quantizer.pendingBar("tempo")).toBeUndefined();
+  });
+
+  it("leaves room to prepare: a change too close to the bar line waits for the one after", () => {
+    const clock = new FakeClock();
+    clock.leadTicks = 48;
+    const quantizer = new BarQuantizer(clock);
+    clock.advanceTo(768 - 30);
+    expect(quantizer.request("drums", () => {})).toBe(2);
   });
 
   it("applies changes of different things together", () => {

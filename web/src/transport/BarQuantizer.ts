@@ -6,6 +6,8 @@ import { barAtTicks, nextBarTicks } from "./LoopPlan";
 /** What the quantizer needs from a transport; TransportClock is the Tone.js one. */
 export interface BarClock {
   readonly ticksPerBar: number;
+  /** How long before its bar line a change is prepared (see TransportClock). */
+  readonly leadTicks: number;
   isRunning(): boolean;
   nowTicks(): number;
   /** Calls back at `ticks` with the audio-context time of that moment; returns an id for `cancel`. */
@@ -29,7 +31,7 @@ export class BarQuantizer {
       change(undefined, bar);
       return bar;
     }
-    const ticks = nextBarTicks(this.clock.nowTicks(), this.clock.ticksPerBar);
+    const ticks = nextBarTicks(this.clock.nowTicks(), this.clock.ticksPerBar, this.clock.leadTicks);
     const bar = barAtTicks(ticks, this.clock.ticksPerBar);
     const id = this.clock.scheduleAtTicks(ticks, (audioTime) => {
       this.pending.delete(key);

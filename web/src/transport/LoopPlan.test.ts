@@ -62,6 +62,14 @@ describe("bar arithmetic", () => {
     expect(nextBarTicks(ticksPerBar * 3, ticksPerBar)).toBe(ticksPerBar * 4);
   });
 
+  it("moves to the bar after when the next bar line is too close to prepare for", () => {
+    const lead = 192 / 4;
+    expect(nextBarTicks(ticksPerBar - lead - 1, ticksPerBar, lead)).toBe(ticksPerBar);
+    expect(nextBarTicks(ticksPerBar - lead, ticksPerBar, lead)).toBe(2 * ticksPerBar);
+    expect(nextBarTicks(ticksPerBar - 1, ticksPerBar, lead)).toBe(2 * ticksPerBar);
+    expect(() => nextBarTicks(0, ticksPerBar, ticksPerBar)).toThrow("leadTicks");
+  });
+
   it("names the bar holding a position", () => {
     expect(barAtTicks(0, ticksPerBar)).toBe(0);
     expect(barAtTicks(ticksPerBar * 4 + 5, ticksPerBar)).toBe(4);

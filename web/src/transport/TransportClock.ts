@@ -10,6 +10,15 @@ export class TransportClock implements BarClock {
     return this.transport.PPQ * QUARTERS_PER_BAR;
   }
 
+  /**
+   * A sixteenth: changes are made that long before their bar line, because
+   * something started on the very tick the Transport is processing would be
+   * missed. The callback still receives the audio time of the bar line itself.
+   */
+  get leadTicks(): number {
+    return this.transport.PPQ / 4;
+  }
+
   isRunning(): boolean {
     return this.transport.state === "started";
   }
@@ -19,7 +28,12 @@ export class TransportClock implements BarClock {
   }
 
   scheduleAtTicks(ticks: number, callback: (audioTime: number) => void): number {
-    return this.transport.scheduleOnce(callback, `${ticks}i`);
+    const lead = this.leadTicks;
+    return this.transport.scheduleOnce((time) => {
+      // The tempo cannot change between here and the bar line: tempo changes land on bar lines too.
+      const secondsToBar = (lead / this.transport.PPQ) * (60 / this.transport.bpm.getValueAtTime(time));
+      callback(time + secondsToBar);
+    }, `${ticks - lead}i`);
   }
 
   cancel(id: number): void {
