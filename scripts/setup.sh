@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what lofi needs to build, run and test on Debian 12: apt packages
-# (only the missing ones, non-interactively) and, once the web player exists,
-# its npm packages. Safe to run again: it does nothing when all is there.
+# (only the missing ones, non-interactively) and the web player's npm packages
+# (npm ci when web/node_modules is missing or older than package-lock.json).
+# Safe to run again: it does nothing when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ APT_PACKAGES=(
   clang libclang-rt-14-dev          # libFuzzer target
   python3-mido                       # checks that other programs open our MIDI files
   nlohmann-json3-dev libcli11-dev
+  nodejs                             # builds the web player (Vite) and runs its tests
+  chromium                           # headless browser for the web player's end-to-end tests
 )
 
 SUDO=""
@@ -31,5 +34,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: refreshing the package lists and trying again"
     $SUDO apt-get update -q
     $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+# The web player's packages, exactly as package-lock.json records them.
+if [ -f web/package-lock.json ]; then
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in web/ (node_modules missing or older than package-lock.json)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

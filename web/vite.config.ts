@@ -31,7 +31,8 @@ export default defineConfig({
   base: "/",
   plugins: [songTitles()],
   build: {
-    outDir: "../build/web",
+    // `make web` passes its build folder; by hand it is the repository's build/web.
+    outDir: process.env.LOFI_WEB_OUT ?? "../build/web",
     // Not "assets": `lofi serve` serves the sound assets at /assets/.
     assetsDir: "static",
     emptyOutDir: true,

@@ -11,8 +11,9 @@ import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../..");
-export const webRoot = resolve(repoRoot, "build/web");
-export const artifacts = resolve(repoRoot, "build/e2e-artifacts");
+export const buildRoot = resolve(process.env.LOFI_BUILD_DIR ?? join(repoRoot, "build"));
+export const webRoot = resolve(process.env.LOFI_WEB_ROOT ?? join(buildRoot, "web"));
+export const artifacts = resolve(process.env.LOFI_E2E_ARTIFACTS ?? join(buildRoot, "e2e-artifacts"));
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -60,7 +61,7 @@ export async function startServer() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   if (useFixtures()) {
-    const assets = resolve(repoRoot, "build/e2e-assets");
+    const assets = join(buildRoot, "e2e-assets");
     const { makeAssets } = await import("./fixtures/makeAssets.mjs");
     makeAssets(assets);
     const { startFixtureServer } = await import("./fixtures/fixtureServer.mjs");
@@ -70,7 +71,7 @@ export async function startServer() {
   }
   const binary = process.env.LOFI_BINARY;
   if (!binary || !existsSync(binary)) throw new Error("LOFI_BINARY must name the lofi program (or pass --fixtures for the development stand-in)");
-  const assets = resolve(process.env.LOFI_ASSETS ?? join(repoRoot, "build/assets"));
+  const assets = resolve(process.env.LOFI_ASSETS ?? join(buildRoot, "assets"));
   if (!existsSync(join(assets, "manifest.json"))) {
     console.log(`e2e: writing the assets with ${binary} assets --out ${assets}`);
     const made = spawnSync(binary, ["assets", "--out", assets], { stdio: "inherit" });

@@ -248,6 +248,12 @@ describe("the web player", () => {
     const { page } = await openPlayer(quiet(), { viewport: { width: 390, height: 844 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= 391, `page is ${overflow} px wide on a 390 px screen`);
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, button")]
+        .filter((control) => control.offsetParent !== null && control.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((control) => control.id),
+    );
+    assert.deepEqual(outside, [], "every visible control fits across the screen");
     assert.ok(await page.isVisible("#play"));
     await page.screenshot({ path: artifactPath("phone.png"), fullPage: true });
     const unlabelled = await page.evaluate(() =>

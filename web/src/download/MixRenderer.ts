@@ -88,6 +88,7 @@ export async function renderMix(options: MixRenderOptions): Promise<RenderedMix>
         }
       }
       transport.start(0);
+      performance.mark("lofi:mix-wired");
     },
     seconds,
     2,

@@ -1,5 +1,8 @@
 // The lo-fi sound of the melody: a low-pass filter, wow (a slow vibrato, the
-// pitch drift of a worn tape), a light bit-crush and a small reverb.
+// pitch drift of a worn tape), a light bit-crush and a small reverb. The
+// bit-crush is a native wave shaper with a staircase curve rather than Tone's
+// worklet BitCrusher: same effect, a fraction of the cost when the mix is
+// rendered offline.
 import * as Tone from "tone";
 
 export interface LofiChainOptions {
@@ -22,14 +25,14 @@ export const DEFAULT_LOFI_CHAIN: Readonly<Omit<LofiChainOptions, "context">> = {
   wowDepth: 0.12,
   bits: 8,
   crushWet: 0.25,
-  reverbDecay: 2.8,
+  reverbDecay: 1.6,
   reverbWet: 0.25,
 };
 
 export class LofiChain {
   readonly input: Tone.Gain;
   readonly output: Tone.Gain;
-  private readonly nodes: Tone.ToneAudioNode[];
+  private readonly nodes: Array<{ dispose(): unknown }>;
   private readonly reverb: Tone.Reverb;
 
   constructor(options: Partial<LofiChainOptions> & { context: Tone.BaseContext }) {
@@ -39,11 +42,12 @@ export class LofiChain {
     this.output = new Tone.Gain({ context });
     const filter = new Tone.Filter({ context, type: "lowpass", frequency: settings.cutoff, Q: 0.7, rolloff: -12 });
     const wow = new Tone.Vibrato({ context, frequency: settings.wowRate, depth: settings.wowDepth, type: "sine" });
-    const crusher = new Tone.BitCrusher({ context, bits: settings.bits });
-    crusher.wet.value = settings.crushWet;
+    const crusher = new BitDepthReducer({ context, bits: settings.bits, wet: settings.crushWet });
     this.reverb = new Tone.Reverb({ context, decay: settings.reverbDecay, preDelay: 0.02, wet: settings.reverbWet });
     this.nodes = [filter, wow, crusher, this.reverb];
-    this.input.chain(filter, wow, crusher, this.reverb, this.output);
+    this.input.chain(filter, wow);
+    wow.connect(crusher.input);
+    crusher.output.chain(this.reverb, this.output);
   }
 
   /** Resolves when the reverb's impulse response has been generated. */
@@ -53,5 +57,39 @@ export class LofiChain {
 
   dispose(): void {
     for (const node of [this.input, ...this.nodes, this.output]) node.dispose();
+  }
+}
+
+/** Rounds a sample to one of 2^bits levels: the staircase a low bit depth makes of a wave. */
+export function quantize(sample: number, bits: number): number {
+  const steps = 2 ** (bits - 1);
+  return Math.round(sample * steps) / steps;
+}
+
+/** A dry/wet mix of the signal and its bit-reduced copy. */
+class BitDepthReducer {
+  readonly input: Tone.Gain;
+  readonly output: Tone.Gain;
+  private readonly parts: Tone.ToneAudioNode[];
+
+  constructor(options: { context: Tone.BaseContext; bits: number; wet: number }) {
+    const { context, bits, wet } = options;
+    this.input = new Tone.Gain({ context });
+    this.output = new Tone.Gain({ context });
+    const shaper = new Tone.WaveShaper({ context, mapping: (value: number) => quantize(value, bits), length: 4096 });
+    const dry = new Tone.Gain({ context, gain: 1 - wet });
+    const crushed = new Tone.Gain({ context, gain: wet });
+    this.input.chain(dry, this.output);
+    this.input.chain(shaper, crushed, this.output);
+    this.parts = [shaper, dry, crushed];
+  }
+
+  connect(destination: Tone.InputNode): this {
+    this.output.connect(destination);
+    return this;
+  }
+
+  dispose(): void {
+    for (const node of [this.input, ...this.parts, this.output]) node.dispose();
   }
 }
