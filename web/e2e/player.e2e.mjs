@@ -197,7 +197,12 @@ describe("the web player", () => {
     await waitForSound(page, "drums", "window.lofi.bar() >= 1");
     const before = await page.evaluate(() => ({ bar: window.lofi.bar(), hits: window.lofi.drumHits }));
     await page.locator("#tempo").fill("96");
-    await waitFor(page, () => window.lofi.bpm() > 95.5, null, 6000, "tempo 96");
+    await waitFor(page, () => window.lofi.scheduled.some((change) => change.key === "tempo" && change.requestedAt > 0), null, 3000, "the tempo change scheduled");
+    const change = await page.evaluate(() => window.lofi.scheduled.findLast((entry) => entry.key === "tempo"));
+    assert.ok(change.bar === change.requestedAt + 1 || change.bar === change.requestedAt + 2, `asked at bar ${change.requestedAt}, heard at bar ${change.bar}`);
+    await waitFor(page, () => window.lofi.bpm() > 95.5, null, 8000, "tempo 96");
+    const barWhenFaster = await page.evaluate(() => window.lofi.bar());
+    assert.ok(barWhenFaster >= change.bar, `the tempo changed at bar ${barWhenFaster}, not before bar ${change.bar}`);
     const after = await page.evaluate(() => ({ bar: window.lofi.bar(), hits: window.lofi.drumHits }));
     assert.ok(after.bar >= before.bar && after.bar <= before.bar + 2, `the transport went on (bar ${before.bar} -> ${after.bar})`);
     assert.match(page.url(), /bpm=96/);

@@ -29,6 +29,7 @@ interface PageProbe {
   phrases: Array<{ index: number; startBar: number; notes: Array<{ time: string; pitch: number }> }>;
   playedAiNotes: Array<{ index: number; time: string; pitch: number }>;
   drumHits: number;
+  scheduled: Array<{ key: string; requestedAt: number; bar: number }>;
   notesPlayed: number;
   quotesSpoken: number;
   playPressedAt?: number;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     phrases: [],
     playedAiNotes: [],
     drumHits: 0,
+    scheduled: [],
     notesPlayed: 0,
     quotesSpoken: 0,
     renderWav: () => Promise.reject(new Error("not ready")),
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
         stage.showAmbience(next.ambience);
       },
       onPlaying: (playing) => controls.showPlaying(playing),
+      onScheduled: (key, requestedAt, bar) => probe.scheduled.push({ key, requestedAt, bar }),
       onError: (error) => controls.status(error.message, true),
       onHit: (drum, velocity, time) => {
         probe.drumHits++;

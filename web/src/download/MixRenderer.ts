@@ -10,6 +10,7 @@ import { noteNameToMidi } from "../transport/NoteName";
 import { LoopPlan } from "../transport/LoopPlan";
 import { AI_MELODY, CUSTOM_QUOTE, MIX_CHANNELS, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
 import { AI_INSTRUMENTS } from "../player/LofiPlayer";
+import { Mixer } from "../layers/Mixer";
 import { Rig } from "../player/Rig";
 import type { SoundBank } from "../player/SoundBank";
 import { encodeWav } from "./WavEncoder";
@@ -69,7 +70,7 @@ export async function renderMix(options: MixRenderOptions): Promise<RenderedMix>
       transport.bpm.value = state.bpm;
       for (const channel of MIX_CHANNELS) {
         const mix = state.mix[channel];
-        rig.mixer.channel(channel).volume.value = mix.volume <= 0 ? -Infinity : Tone.gainToDb(mix.volume);
+        rig.mixer.channel(channel).volume.value = Mixer.decibels(mix.volume);
         rig.mixer.channel(channel).mute = mix.muted;
       }
       rig.drums.addSounds(kit);

@@ -32,11 +32,18 @@ export class Mixer {
     return name === "master" ? this.master : this.channels[name];
   }
 
-  /** Volume changes glide over 50 ms so a fader never clicks. */
+  /**
+   * Volume changes glide over 50 ms so a fader never clicks. A fader at zero
+   * goes to -100 dB, not -Infinity: a ramp cannot climb back out of -Infinity.
+   */
   set(name: MixChannel, mix: ChannelMix): void {
     const channel = this.channel(name);
-    channel.volume.rampTo(mix.volume <= 0 ? -Infinity : Tone.gainToDb(mix.volume), 0.05);
+    channel.volume.rampTo(Mixer.decibels(mix.volume), 0.05);
     channel.mute = mix.muted;
+  }
+
+  static decibels(volume: number): number {
+    return Math.max(-100, volume <= 0 ? -100 : Tone.gainToDb(volume));
   }
 
   /** Root-mean-square level of the master output right now, 0 to 1. */

@@ -9,7 +9,7 @@ import type { ServerClient } from "../api/ServerClient";
 import type { SongLibrary } from "../api/SongLibrary";
 import type { Track } from "../layers/Ensemble";
 import { noteNameToMidi } from "../transport/NoteName";
-import { BarQuantizer } from "../transport/BarQuantizer";
+import { BarQuantizer, type Change } from "../transport/BarQuantizer";
 import { LoopPlan } from "../transport/LoopPlan";
 import { TransportClock } from "../transport/TransportClock";
 import {
@@ -25,6 +25,8 @@ import { Rig, type RigHooks } from "./Rig";
 import type { SoundBank } from "./SoundBank";
 
 export interface PlayerEvents extends RigHooks {
+  /** A change of `key` requested while at bar `requestedAt` will be heard from bar `bar`. */
+  onScheduled?: (key: string, requestedAt: number, bar: number) => void;
   onState?: (state: PlayerState) => void;
   onPlaying?: (playing: boolean) => void;
   onMood?: (mood: MoodAnswer | null) => void;
@@ -209,7 +211,7 @@ export class LofiPlayer {
   }
 
   private applyTempo(bpm: number): void {
-    this.quantizer!.request("tempo", (time) => {
+    this.schedule("tempo", (time) => {
       if (time === undefined) this.transport.bpm.value = bpm;
       else this.transport.bpm.setValueAtTime(bpm, time);
     });
@@ -224,7 +226,7 @@ export class LofiPlayer {
       if (!isCurrent()) return;
       this.rig!.drums.addSounds(kit);
     }
-    this.quantizer!.request("drums", (_, bar) => this.rig!.drums.play(groove, bar));
+    this.schedule("drums", (_, bar) => this.rig!.drums.play(groove, bar));
     if (groove) this.layerReady();
   }
 
@@ -232,7 +234,7 @@ export class LofiPlayer {
     const { ambience } = this.stateValue;
     const buffer = ambience === OFF ? null : await this.options.bank.ambience(ambience);
     if (!isCurrent()) return;
-    this.quantizer!.request("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
+    this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
     if (buffer) this.layerReady();
   }
 
@@ -249,7 +251,7 @@ export class LofiPlayer {
     }
     if (buffer) this.rig!.quote.setCrackle(await bank.crackle());
     if (!isCurrent()) return;
-    this.quantizer!.request("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time, speakNow));
+    this.schedule("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time, speakNow));
   }
 
   private async applyMood(isCurrent = () => true): Promise<void> {
@@ -279,7 +281,7 @@ export class LofiPlayer {
       const ensemble = rig.ensemble({ lead, chords, bass });
       await ensemble.ready;
       if (!isCurrent()) return;
-      this.quantizer!.request("melody", (time, bar) => {
+      this.schedule("melody", (time, bar) => {
         rig.ai.stopAt(bar);
         rig.releaseNotes(time);
         rig.song.play(song, ensemble, bar);
@@ -288,7 +290,7 @@ export class LofiPlayer {
       return;
     }
     if (melody !== AI_MELODY) {
-      this.quantizer!.request("melody", (time, bar) => {
+      this.schedule("melody", (time, bar) => {
         rig.ai.stopAt(bar);
         rig.releaseNotes(time);
         rig.song.play(null, null, bar);
@@ -311,13 +313,20 @@ export class LofiPlayer {
     const ensemble = rig.ensemble({ lead, chords, bass });
     await ensemble.ready;
     if (!isCurrent()) return;
-    this.quantizer!.request("melody", (time, bar) => {
+    this.schedule("melody", (time, bar) => {
       rig.song.play(null, null, bar);
       rig.releaseNotes(time);
       rig.ai.ensemble = ensemble;
       void rig.ai.start(bar, phrase);
     });
     if (this.transport.state !== "started") this.layerReady();
+  }
+
+  /** A change at the next bar, reported to whoever listens (the page's status, the tests). */
+  private schedule(key: string, change: Change): void {
+    const requestedAt = Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+    const bar = this.quantizer!.request(key, change);
+    this.options.events.onScheduled?.(key, requestedAt, bar);
   }
 
   /** Called when a layer has what it needs: the first one starts the Transport. */
@@ -331,8 +340,10 @@ export class LofiPlayer {
       this.transportStarting = true;
       this.transport.start("+0.01");
       // The Transport reports "started" only from its start time on.
-      this.transport.scheduleOnce(() => (this.transportStarting = false), 0);
-      this.markFirstSound();
+      this.transport.scheduleOnce(() => (this.transportStarting = false), `${this.transport.ticks}i`);
+      // Layers that wait (quote, melody samples) start loading once the first beat is scheduled,
+      // so their decoding does not delay it.
+      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + this.transport.PPQ}i`);
     }
   }
 

@@ -47,9 +47,13 @@ export class Stage {
     this.scene = makeScene(kind);
   }
 
+  /**
+   * Draws at most 30 frames a second: the scenes are slow-moving, and the main
+   * thread is also the one that schedules the music.
+   */
   start(): void {
     const frame = (milliseconds: number) => {
-      this.draw(milliseconds / 1000);
+      if (milliseconds / 1000 - this.lastFrame >= 1 / 31) this.draw(milliseconds / 1000);
       this.frameId = requestAnimationFrame(frame);
     };
     this.frameId = requestAnimationFrame(frame);
