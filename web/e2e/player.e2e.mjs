@@ -110,6 +110,15 @@ describe("the web player", () => {
     }
   });
 
+  it("speaks the quote first at the fifth bar, with crackle under it", { timeout: 60_000 }, async () => {
+    const { page } = await openPlayer(quiet(`quote=${choices.quote[0]}`));
+    await press(page);
+    await waitForSound(page, "the quote at bar 5", "window.lofi.quotesSpoken >= 1");
+    assert.deepEqual(await page.evaluate(() => window.lofi.quoteBars), [4], "spoken at bar index 4, the fifth bar, and not before");
+    assert.equal(await page.evaluate(() => window.lofi.quotesWithCrackle), 1, "crackle under the quote");
+    await page.close();
+  });
+
   it("speaks every quote, and the listener's own words", { timeout: 120_000 }, async () => {
     const { page } = await openPlayer(quiet());
     await press(page);

@@ -32,6 +32,9 @@ interface PageProbe {
   scheduled: Array<{ key: string; requestedAt: number; bar: number }>;
   notesPlayed: number;
   quotesSpoken: number;
+  /** The bar (from zero) at which each quote was spoken. */
+  quoteBars: number[];
+  quotesWithCrackle: number;
   playPressedAt?: number;
   firstSoundAt?: number;
   renderWav(bars: number): Promise<{ seconds: number; renderMs: number; bytes: number }>;
@@ -43,8 +46,15 @@ declare global {
   }
 }
 
-function writeUrl(state: PlayerState): void {
+function writeUrlNow(state: PlayerState): void {
   history.replaceState(null, "", `${location.pathname}?${stateToQuery(state)}`);
+}
+
+/** A dragged fader changes the state many times a second; the address follows once it rests. */
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function writeUrl(state: PlayerState): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => writeUrlNow(state), 150);
 }
 
 function saveFile(blob: Blob, name: string): void {
@@ -74,6 +84,8 @@ async function main(): Promise<void> {
     scheduled: [],
     notesPlayed: 0,
     quotesSpoken: 0,
+    quoteBars: [],
+    quotesWithCrackle: 0,
     renderWav: () => Promise.reject(new Error("not ready")),
   };
   window.lofi = probe;
@@ -93,7 +105,7 @@ async function main(): Promise<void> {
     quotes: manifest.quotes.map((quote) => quote.name),
     songs: songs.list().map((song) => song.id),
   });
-  writeUrl(state);
+  writeUrlNow(state);
 
   let controls: Controls;
   const draw = Tone.getDraw();
@@ -129,8 +141,11 @@ async function main(): Promise<void> {
       },
       onMood: (mood) =>
         controls.note("mood-result", mood ? `The mood became ${mood.key} ${mood.mode}, ${mood.bpm} BPM, ${mood.progression}${mood.instrument ? ` on ${mood.instrument}` : ""}.` : ""),
-      onSpeak: (time) => {
+      onSpeak: (time, withCrackle) => {
         probe.quotesSpoken++;
+        if (withCrackle) probe.quotesWithCrackle++;
+        const transport = Tone.getTransport();
+        probe.quoteBars.push(Math.round(transport.getTicksAtTime(time) / (transport.PPQ * 4)));
         const current = player.state;
         const quote = manifest.quotes.find((entry) => entry.name === current.quote);
         const text = current.quote === CUSTOM_QUOTE ? current.quoteText : quote ? `“${quote.text}” ${quote.author ? `— ${quote.author}` : ""}` : "";

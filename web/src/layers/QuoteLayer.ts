@@ -10,7 +10,8 @@ export interface QuoteLayerOptions extends LayerOptions {
   crackle?: Tone.ToneAudioBuffer;
   /** Level of the crackle under the voice, 0 to 1. */
   crackleLevel?: number;
-  onSpeak?: (time: number) => void;
+  /** Called as a quote is spoken, saying whether crackle was laid under it. */
+  onSpeak?: (time: number, withCrackle: boolean) => void;
 }
 
 export class QuoteLayer extends Layer {
@@ -72,13 +73,14 @@ export class QuoteLayer extends Layer {
     // The crackle comes in half a second ahead when it can, and leaves a second after the voice.
     const crackleStart = Math.max(this.context.currentTime, time - 0.5);
     const end = time + this.buffer.duration + 1;
-    if (this.crackle.buffer.loaded) {
+    const withCrackle = this.crackle.buffer.loaded;
+    if (withCrackle) {
       if (this.crackle.state === "started") this.crackle.stop(crackleStart);
       this.crackle.start(crackleStart, Math.random() * Math.max(0, this.crackle.buffer.duration - 0.1));
       this.crackle.stop(end);
     }
     this.voice.start(time);
-    this.onSpeak?.(time);
+    this.onSpeak?.(time, withCrackle);
   }
 
   private silence(time: number): void {

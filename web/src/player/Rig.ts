@@ -17,7 +17,7 @@ export interface RigHooks {
   onNote?: (track: Track, pitches: string[], velocity: number, time: number, seconds: number) => void;
   onAiNote?: (note: PhraseNote, phraseIndex: number, time: number) => void;
   onPhrase?: (phrase: Phrase, index: number, startBar: number) => void;
-  onSpeak?: (time: number) => void;
+  onSpeak?: (time: number, withCrackle: boolean) => void;
   onError?: (error: Error) => void;
 }
 
