@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bassPitchOf } from "./AiSoloistLayer";
+import { bassPitchOf, nextSlotPhrase } from "./AiSoloistLayer";
 
 describe("bassPitchOf", () => {
   const chord = (pitches: number[]) => ({ symbol: "X", onsetBeats: 0, durationBeats: 4, pitches });
@@ -10,5 +10,17 @@ describe("bassPitchOf", () => {
   });
   it("has none for a chord without a voicing", () => {
     expect(bassPitchOf(chord([]))).toBeUndefined();
+  });
+});
+
+describe("nextSlotPhrase", () => {
+  it("moves on to the phrase asked for ahead in endless mode", () => {
+    expect(nextSlotPhrase("phrase 1", "phrase 2", true)).toBe("phrase 2");
+  });
+  it("repeats the current phrase when the next is late, so there is no gap", () => {
+    expect(nextSlotPhrase("phrase 1", undefined, true)).toBe("phrase 1");
+  });
+  it("repeats the current phrase when not endless", () => {
+    expect(nextSlotPhrase("phrase 1", "phrase 2", false)).toBe("phrase 1");
   });
 });

@@ -23,6 +23,15 @@ export interface AiSoloistLayerOptions extends LayerOptions {
 
 type Scheduled = { phrase: Phrase; index: number };
 
+/**
+ * What the next 30-bar slot plays: in endless mode the phrase asked for ahead
+ * if it has arrived; otherwise (not endless, or late) the current one again,
+ * so there is never a gap.
+ */
+export function nextSlotPhrase<T>(current: T, upcoming: T | undefined, endless: boolean): T {
+  return endless && upcoming !== undefined ? upcoming : current;
+}
+
 /** The bass note of a chord: its lowest pitch, moved into the octave from E1 up. */
 export function bassPitchOf(chord: PhraseChord): number | undefined {
   if (chord.pitches.length === 0) return undefined;
@@ -118,7 +127,7 @@ export class AiSoloistLayer extends Layer {
 
   private advance(nextStartBar: number, generation: number): void {
     if (generation !== this.generation || !this.current) return;
-    const next = this.endless && this.upcoming ? this.upcoming : this.current;
+    const next = nextSlotPhrase(this.current, this.upcoming, this.endless);
     this.scheduleSlot(next, nextStartBar, generation);
   }
 

@@ -14,7 +14,8 @@ export class NightScene implements Scene {
   }
 
   draw(context: CanvasRenderingContext2D, width: number, height: number, seconds: number, _delta: number, pulse: Pulse): void {
-    context.fillStyle = verticalGradient(context, height, [[0, "#02030a"], [0.6, "#0d1430"], [1, "#1a1f3a"]]);
+    const sky = verticalGradient(context, height, [[0, "#02030a"], [0.6, "#0d1430"], [1, "#1a1f3a"]]);
+    context.fillStyle = sky;
     context.fillRect(0, 0, width, height);
     for (const star of this.stars) {
       const twinkle = 0.5 + 0.5 * Math.sin(seconds * 2 + star.phase);
@@ -26,7 +27,8 @@ export class NightScene implements Scene {
     context.beginPath();
     context.arc(width * 0.8, height * 0.2, moonRadius, 0, Math.PI * 2);
     context.fill();
-    context.fillStyle = "#0d1430";
+    // The crescent: a disc of the sky itself over the moon.
+    context.fillStyle = sky;
     context.beginPath();
     context.arc(width * 0.8 + moonRadius * 0.45, height * 0.2 - moonRadius * 0.2, moonRadius, 0, Math.PI * 2);
     context.fill();

@@ -12,7 +12,7 @@ export class WavesScene implements Scene {
   draw(context: CanvasRenderingContext2D, width: number, height: number, seconds: number, _delta: number, pulse: Pulse): void {
     context.fillStyle = verticalGradient(context, height, [[0, "#081a33"], [0.5, "#1d3b63"], [1, "#0a1f3a"]]);
     context.fillRect(0, 0, width, height);
-    const moonX = width * 0.3;
+    const moonX = width * 0.72;
     const moonY = height * 0.22;
     context.fillStyle = "rgba(250, 245, 220, 0.9)";
     context.beginPath();
