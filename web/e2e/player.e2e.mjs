@@ -183,6 +183,21 @@ describe("the web player", () => {
     await page.close();
   });
 
+  it("asks for the next phrase before the current one ends and plays it 30 bars after the first", { timeout: 150_000 }, async () => {
+    const { page } = await openPlayer(quiet("melody=ai&seed=31&endless=1&drums=boom-bap"));
+    await press(page);
+    await waitFor(page, () => window.lofi.phrases.some((phrase) => phrase.index === 1), null, 110_000, "the second phrase");
+    const { phrases, requests } = await page.evaluate(() => ({ phrases: window.lofi.phrases, requests: window.lofi.phraseRequests }));
+    const first = phrases.find((phrase) => phrase.index === 0);
+    const second = phrases.find((phrase) => phrase.index === 1);
+    assert.equal(second.startBar, first.startBar + 30, "each phrase fills 30 bars");
+    const asked = requests.find((request) => request.index === 1);
+    assert.ok(asked.bar < second.startBar, `phrase 2 asked for at bar ${asked.bar}, before bar ${second.startBar}`);
+    assert.notDeepEqual(second.notes, first.notes, "the music goes on without repeating");
+    await waitFor(page, (index) => window.lofi.playedAiNotes.some((note) => note.index === index), 1, 20_000, "notes of the second phrase heard");
+    await page.close();
+  });
+
   it("follows a mood sentence and shows what it became", { timeout: 60_000 }, async () => {
     const { page } = await openPlayer(quiet(`melody=ai&seed=7`));
     const requests = [];

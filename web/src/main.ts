@@ -30,6 +30,7 @@ interface PageProbe {
   playedAiNotes: Array<{ index: number; time: string; pitch: number }>;
   drumHits: number;
   scheduled: Array<{ key: string; requestedAt: number; bar: number }>;
+  phraseRequests: Array<{ index: number; bar: number; seed: number }>;
   notesPlayed: number;
   quotesSpoken: number;
   /** The bar (from zero) at which each quote was spoken. */
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     playedAiNotes: [],
     drumHits: 0,
     scheduled: [],
+    phraseRequests: [],
     notesPlayed: 0,
     quotesSpoken: 0,
     quoteBars: [],
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
       },
       onPlaying: (playing) => controls.showPlaying(playing),
       onScheduled: (key, requestedAt, bar) => probe.scheduled.push({ key, requestedAt, bar }),
+      onPhraseRequested: (index, bar, request) => probe.phraseRequests.push({ index, bar, seed: request.seed }),
       onError: (error) => controls.status(error.message, true),
       onHit: (drum, velocity, time) => {
         probe.drumHits++;

@@ -27,6 +27,8 @@ import type { SoundBank } from "./SoundBank";
 export interface PlayerEvents extends RigHooks {
   /** A change of `key` requested while at bar `requestedAt` will be heard from bar `bar`. */
   onScheduled?: (key: string, requestedAt: number, bar: number) => void;
+  /** Phrase `index` of the AI track was asked for while at bar `bar`. */
+  onPhraseRequested?: (index: number, bar: number, request: GenerateRequest) => void;
   onState?: (state: PlayerState) => void;
   onPlaying?: (playing: boolean) => void;
   onMood?: (mood: MoodAnswer | null) => void;
@@ -168,6 +170,7 @@ export class LofiPlayer {
 
   private async fetchPhrase(index: number): Promise<Phrase> {
     const request = this.phraseRequest(index);
+    this.options.events.onPhraseRequested?.(index, Math.floor(this.transport.ticks / (this.transport.PPQ * 4)), request);
     const phrase = await this.options.client.generate(request);
     this.requests.set(phrase, request);
     return phrase;
