@@ -41,6 +41,12 @@ fi
 if [ -f web/package-lock.json ]; then
   if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
     echo "setup: npm ci in web/ (node_modules missing or older than package-lock.json)"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+    # npm ci refuses a lock file that lacks other platforms' optional packages
+    # (rollup's), which happens when the registry used did not list them; npm
+    # install --no-save then installs the same locked versions without touching the lock.
+    if ! (cd web && npm ci --no-audit --no-fund --loglevel=error); then
+      echo "setup: npm ci refused the lock file; installing its versions with npm install --no-save"
+      (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
+    fi
   fi
 fi
