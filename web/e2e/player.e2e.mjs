@@ -59,6 +59,21 @@ function waitForSound(page, what, extra = "true") {
   return waitFor(page, ([threshold, condition]) => window.lofi.level() > threshold && new Function(`return ${condition}`)(), [SOUND, extra], 15_000, `sound from ${what}`);
 }
 
+/** Waits until the master output has stayed silent for half a second (not just a gap between hits). */
+function waitForSilence(page, what, timeout = 4000) {
+  return waitFor(
+    page,
+    () => {
+      const now = performance.now();
+      if (window.lofi.level() > 1e-4 || window.__loudAt === undefined) window.__loudAt = now;
+      return now - window.__loudAt > 500;
+    },
+    null,
+    timeout,
+    what,
+  );
+}
+
 async function options(page, select) {
   return page.evaluate((id) => [...document.querySelectorAll(`#${id} option`)].map((option) => option.value).filter((value) => value !== "none" && value !== "custom"), select);
 }
@@ -231,12 +246,12 @@ describe("the web player", () => {
     assert.ok(after.bar >= before.bar && after.bar <= before.bar + 2, `the transport went on (bar ${before.bar} -> ${after.bar})`);
     assert.match(page.url(), /bpm=96/);
     await page.locator("#vol-master").fill("0");
-    await waitFor(page, () => window.lofi.level() < 1e-4, null, 3000, "silence at volume 0");
+    await waitForSilence(page, "silence at volume 0");
     await page.locator("#vol-master").fill("80");
     await waitForSound(page, "volume back up", `window.lofi.drumHits > ${after.hits}`);
     // D mutes the drums (the only layer here), D again brings them back.
     await page.keyboard.press("d");
-    await waitFor(page, () => window.lofi.level() < 1e-4, null, 3000, "silence with drums muted");
+    await waitForSilence(page, "silence with drums muted");
     await page.keyboard.press("d");
     await waitForSound(page, "drums unmuted");
     await page.close();
@@ -251,7 +266,7 @@ describe("the web player", () => {
     const paused = await page.evaluate(() => window.lofi.bar());
     await page.waitForTimeout(1500);
     assert.equal(await page.evaluate(() => window.lofi.bar()), paused, "nothing moves while paused");
-    await waitFor(page, () => window.lofi.level() < 1e-4, null, 3000, "silence when paused");
+    await waitForSilence(page, "silence when paused");
     await page.keyboard.press("Space");
     await waitForSound(page, "resumed drums");
     const resumed = await page.evaluate(() => window.lofi.bar());

@@ -42,7 +42,7 @@ describe("parseManifest", () => {
     const groove = parseManifest(goodManifest()).grooves[0]!;
     expect(groove.bars).toBe(2);
     expect(groove.steps).toHaveLength(32);
-    expect(groove.steps[0]).toEqual([{ drum: "kick", velocity: 1 }, { drum: "hatClosed", velocity: 1 }]);
+    expect(groove.steps[0]).toEqual([{ drum: "kick", velocity: 1, offsetSteps: 0 }, { drum: "hatClosed", velocity: 1, offsetSteps: 0 }]);
     expect(groove.steps[4]![0]!.velocity).toBeCloseTo(100 / 127);
     expect(groove.swing).toBe(0.3);
     expect(groove.humanizeVelocity).toBe(0.1);
@@ -51,13 +51,27 @@ describe("parseManifest", () => {
 
   it("reads lanes of x and . and a swing given in percent", () => {
     const groove = parseManifest(goodManifest()).grooves[1]!;
-    expect(groove.steps[0]).toEqual([{ drum: "kick", velocity: 0.8 }]);
-    expect(groove.steps[4]).toEqual([{ drum: "snare", velocity: 1 }]);
+    expect(groove.steps[0]).toEqual([{ drum: "kick", velocity: 0.8, offsetSteps: 0 }]);
+    expect(groove.steps[4]).toEqual([{ drum: "snare", velocity: 1, offsetSteps: 0 }]);
     expect(groove.swing).toBeGreaterThan(0.4);
     expect(groove.swing).toBeLessThan(0.6);
   });
 
+  it("reads the expanded grooves of `lofi assets`: MIDI velocities and offsets in steps", () => {
+    const manifest = goodManifest();
+    manifest.grooves[0].pattern[1] = [{ drum: "kick", velocity: 127, offset: 0.12 }, { drum: "snare", velocity: 64, offset: -0.04 }];
+    const step = parseManifest(manifest).grooves[0]!.steps[1]!;
+    expect(step).toEqual([{ drum: "kick", velocity: 1, offsetSteps: 0.12 }, { drum: "snare", velocity: 64 / 127, offsetSteps: -0.04 }]);
+  });
+
+  it("adds the MP3 copies of instrument samples after the Ogg ones", () => {
+    const manifest = goodManifest();
+    manifest.instruments[0].samplesMp3 = { C4: "piano/C4.mp3" };
+    expect(parseManifest(manifest).instruments[0]!.samples["C4"]!.map((file) => file.format)).toEqual(["audio/ogg", "audio/mpeg"]);
+  });
+
   const broken: Array<[string, (m: any) => void, string]> = [
+    ["an offset of more than a beat", (m) => (m.grooves[0].pattern[0] = [{ drum: "kick", offset: 9 }]), "manifest.grooves[0].pattern[0][0].offset: 9 is above 4"],
     ["a missing list", (m) => delete m.quotes, "manifest: missing field 'quotes'"],
     ["a list that is not one", (m) => (m.grooves = {}), "manifest.grooves: expected an array, got an object"],
     ["a groove of a drum not in the kit", (m) => (m.grooves[0].pattern[0] = ["cowbell"]), "drum 'cowbell' is not in the drumKit"],

@@ -16,6 +16,8 @@ export interface DrumHit {
   drum: string;
   /** 0 to 1. */
   velocity: number;
+  /** How late the hit is after its step, in sixteenths (swing and humanising baked in by `lofi assets`; may be negative). */
+  offsetSteps: number;
 }
 
 export interface Groove {
@@ -132,9 +134,14 @@ function readVelocity(reader: JsonReader): number {
 
 function readStep(step: JsonReader): DrumHit[] {
   return step.array(16).map((hit) => {
-    if (hit.isString()) return { drum: hit.string(), velocity: 1 };
+    if (hit.isString()) return { drum: hit.string(), velocity: 1, offsetSteps: 0 };
     const velocity = hit.optionalFieldOf("velocity", "vel");
-    return { drum: hit.fieldOf("drum", "name", "sound").string(), velocity: velocity ? readVelocity(velocity) : 1 };
+    const offset = hit.optionalFieldOf("offset", "offsetSteps");
+    return {
+      drum: hit.fieldOf("drum", "name", "sound").string(),
+      velocity: velocity ? readVelocity(velocity) : 1,
+      offsetSteps: offset ? offset.number({ min: -4, max: 4 }) : 0,
+    };
   });
 }
 
@@ -160,7 +167,7 @@ function readPattern(pattern: JsonReader): DrumHit[][] {
     if (lane.velocities.length !== length) pattern.fail(`lane '${lane.drum}' has ${lane.velocities.length} steps, others ${length}`);
   }
   return Array.from({ length }, (_, step) =>
-    lanes.filter((lane) => lane.velocities[step]! > 0).map((lane) => ({ drum: lane.drum, velocity: lane.velocities[step]! })),
+    lanes.filter((lane) => lane.velocities[step]! > 0).map((lane) => ({ drum: lane.drum, velocity: lane.velocities[step]!, offsetSteps: 0 })),
   );
 }
 
@@ -230,6 +237,12 @@ function readInstrument(instrument: JsonReader, base: string): Instrument {
   const map = instrument.fieldOf("samples", "sampleMap", "notes");
   const samples: Record<string, AssetFile[]> = {};
   for (const [key, files] of map.entries()) samples[readNoteKey(key, map)] = readFileList(files, base);
+  // MP3 copies (for Safari) come as a second map of the same notes.
+  const mp3 = instrument.optionalField("samplesMp3");
+  for (const [key, files] of mp3?.entries() ?? []) {
+    const note = readNoteKey(key, mp3!);
+    samples[note] = [...(samples[note] ?? []), ...readFileList(files, base)];
+  }
   if (Object.keys(samples).length === 0) map.fail("has no sample");
   const title = instrument.optionalFieldOf("title", "label");
   return { name, title: title ? title.string() : titleOf(name), samples };

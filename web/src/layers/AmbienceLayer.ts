@@ -53,6 +53,8 @@ export class AmbienceLayer extends Layer {
     incoming.buffer = this.buffer;
     const secondsPerBar = (60 / this.transport.bpm.value) * 4;
     const offset = (this.plan.ambienceBarAt(bar) * secondsPerBar) % Math.max(0.001, this.buffer.duration);
+    // Out of silence the ambience comes in quickly; between two loops it crossfades slowly.
+    incoming.fadeIn = outgoing.state === "started" ? this.fade : Math.min(this.fade, 0.3);
     incoming.start(time, offset);
   }
 

@@ -61,7 +61,7 @@ export class DrumLayer extends Layer {
     if (!steps) return;
     const local = grooveStepAt(step, this.plan.options.drumBars * 16, steps.length);
     const secondsPerQuarter = 60 / this.transport.bpm.getValueAtTime(time);
-    for (const event of steps[local]!) this.hit(event, time + event.swingQuarters * secondsPerQuarter);
+    for (const event of steps[local]!) this.hit(event, time + event.lateQuarters * secondsPerQuarter);
   }
 
   private hit(event: DrumEvent, time: number): void {

@@ -3,7 +3,9 @@ import type { Groove } from "../api/Manifest";
 import { grooveEvents, swingOffsetQuarters } from "./DrumPattern";
 
 function groove(overrides: Partial<Groove> = {}): Groove {
-  const steps = Array.from({ length: 128 }, (_, step) => (step % 4 === 0 ? [{ drum: "kick", velocity: 0.8 }] : step % 2 === 1 ? [{ drum: "hat", velocity: 0.5 }] : []));
+  const steps = Array.from({ length: 128 }, (_, step) =>
+    step % 4 === 0 ? [{ drum: "kick", velocity: 0.8, offsetSteps: 0 }] : step % 2 === 1 ? [{ drum: "hat", velocity: 0.5, offsetSteps: 0 }] : [],
+  );
   return { name: "g", title: "G", bars: 8, steps, swing: 0, humanizeVelocity: 0, humanizeTiming: 0, ...overrides };
 }
 
@@ -20,6 +22,14 @@ describe("grooveEvents", () => {
     expect(events.find((event) => event.drum === "hat")!.quarters).toBeCloseTo(0.25 + 0.25 / 3);
     expect(events.filter((event) => event.drum === "kick").every((event) => Number.isInteger(event.quarters))).toBe(true);
     expect(swingOffsetQuarters(2, 1)).toBe(0);
+  });
+
+  it("places a hit by its own offset in steps, late or early", () => {
+    const offsets = groove();
+    offsets.steps[4] = [{ drum: "snare", velocity: 1, offsetSteps: 0.5 }];
+    offsets.steps[8] = [{ drum: "snare", velocity: 1, offsetSteps: -0.2 }];
+    const snares = grooveEvents(offsets, 1).filter((event) => event.drum === "snare");
+    expect(snares.map((event) => event.quarters)).toEqual([1 + 0.125, 2 - 0.05]);
   });
 
   it("humanises within the stated amounts, the same way for the same seed", () => {

@@ -9,8 +9,8 @@ export interface DrumEvent {
   step: number;
   /** Quarter notes from the start of the groove, swing included. */
   quarters: number;
-  /** How late swing puts it after its sixteenth, in quarter notes. */
-  swingQuarters: number;
+  /** How late swing and the groove's own offset put it after its sixteenth, in quarter notes. */
+  lateQuarters: number;
   drum: string;
   /** 0 to 1 after humanisation. */
   velocity: number;
@@ -29,11 +29,11 @@ export function grooveEvents(groove: Groove, seed: number): DrumEvent[] {
   groove.steps.forEach((hits, step) => {
     for (const hit of hits) {
       const velocity = hit.velocity * (1 + groove.humanizeVelocity * random.signed());
-      const swingQuarters = swingOffsetQuarters(step, groove.swing);
+      const lateQuarters = swingOffsetQuarters(step, groove.swing) + hit.offsetSteps / 4;
       events.push({
         step,
-        quarters: step / 4 + swingQuarters,
-        swingQuarters,
+        quarters: step / 4 + lateQuarters,
+        lateQuarters,
         drum: hit.drum,
         velocity: Math.min(1, Math.max(0.05, velocity)),
         nudgeSeconds: groove.humanizeTiming * random.signed(),

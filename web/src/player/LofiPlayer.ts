@@ -100,6 +100,10 @@ export class LofiPlayer {
       Tone.getContext().lookAhead = 0.05;
       this.firstSound = new Promise((resolve) => (this.markFirstSound = resolve));
       if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.markFirstSound();
+      // The drums start the Transport; the ambience only when there are no drums
+      // (it is not tied to the bar and joins at once when it arrives later).
+      if (this.stateValue.drums !== OFF) this.starters.add("drums");
+      else if (this.stateValue.ambience !== OFF) this.starters.add("ambience");
       this.rig = this.buildRig();
       this.quantizer = new BarQuantizer(new TransportClock(this.transport));
       this.transport.bpm.value = this.stateValue.bpm;
@@ -183,7 +187,7 @@ export class LofiPlayer {
     if (changed("bpm")) this.applyTempo(next.bpm);
     if (changed("endless")) rig.ai.endless = next.endless;
     if (changed("drums")) this.run("drums", (isCurrent) => this.applyDrums(isCurrent));
-    if (changed("ambience")) this.run("ambience", (isCurrent) => this.applyAmbience(isCurrent));
+    if (changed("ambience")) this.run("ambience", (isCurrent) => this.applyAmbience(isCurrent, previous === null));
     if (changed("quote") || (next.quote === CUSTOM_QUOTE && changed("quoteText"))) {
       // The quote chosen before pressing play waits for its bar; one chosen while playing is spoken at the next bar.
       const speakNow = previous !== null;
@@ -230,15 +234,21 @@ export class LofiPlayer {
       this.rig!.drums.addSounds(kit);
     }
     this.schedule("drums", (_, bar) => this.rig!.drums.play(groove, bar));
-    if (groove) this.layerReady();
+    this.layerReady("drums");
   }
 
-  private async applyAmbience(isCurrent = () => true): Promise<void> {
+  private async applyAmbience(isCurrent: () => boolean, joining: boolean): Promise<void> {
     const { ambience } = this.stateValue;
     const buffer = ambience === OFF ? null : await this.options.bank.ambience(ambience);
     if (!isCurrent()) return;
-    this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
-    if (buffer) this.layerReady();
+    if (joining && (this.transport.state === "started" || this.transportStarting)) {
+      // Loaded after the music began: rain needs no bar line, it fades in now.
+      const now = this.transport.context.currentTime + 0.05;
+      this.rig!.ambience.play(buffer, Math.floor(this.transport.getTicksAtTime(now) / (this.transport.PPQ * 4)), now);
+    } else {
+      this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
+    }
+    this.layerReady("ambience");
   }
 
   private async applyQuote(isCurrent: () => boolean, speakNow: boolean): Promise<void> {
@@ -332,9 +342,23 @@ export class LofiPlayer {
     this.options.events.onScheduled?.(key, requestedAt, bar);
   }
 
-  /** Called when a layer has what it needs: the first one starts the Transport. */
-  private layerReady(): void {
-    this.startTransportIfReady();
+  /** Drums and ambience chosen when play was first pressed, not loaded yet. */
+  private readonly starters = new Set<"drums" | "ambience">();
+  private graceTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Called when a layer has what it needs. The Transport starts when the drums
+   * and the ambience are both ready, or a quarter of a second after the first of
+   * them: drums that arrive just after the start would otherwise wait a bar.
+   */
+  private layerReady(layer?: "drums" | "ambience"): void {
+    if (layer) this.starters.delete(layer);
+    if (this.starters.size === 0 || this.transport.state === "started") {
+      clearTimeout(this.graceTimer);
+      this.startTransportIfReady();
+    } else if (this.graceTimer === undefined) {
+      this.graceTimer = setTimeout(() => this.startTransportIfReady(), 250);
+    }
   }
 
   private startTransportIfReady(): void {

@@ -20,6 +20,12 @@ describe("shortcutFor", () => {
     expect(shortcutFor(press("x"))).toBeUndefined();
   });
 
+  it("still takes letters and space after a fader was dragged", () => {
+    expect(shortcutFor(press("d", { targetTag: "INPUT", targetType: "range" }))).toEqual({ kind: "toggleMute", channel: "drums" });
+    expect(shortcutFor(press(" ", { targetTag: "INPUT", targetType: "range" }))).toEqual({ kind: "togglePlay" });
+    expect(shortcutFor(press(" ", { targetTag: "INPUT", targetType: "checkbox" }))).toBeUndefined();
+  });
+
   it("still takes letters when a checkbox has focus", () => {
     expect(shortcutFor(press("q", { targetTag: "INPUT", targetType: "checkbox" }))).toEqual({ kind: "toggleMute", channel: "quote" });
   });

@@ -39,8 +39,10 @@ export function shortcutFor(input: KeyInput): ShortcutAction | undefined {
   if (input.ctrlKey || input.metaKey || input.altKey) return undefined;
   const tag = input.targetTag.toUpperCase();
   if (tag === "TEXTAREA" || tag === "SELECT") return undefined;
-  if (tag === "INPUT" && input.targetType !== "checkbox") return undefined;
+  // Sliders and checkboxes take no letters, so the shortcuts still work after dragging a fader.
+  const keyless = input.targetType === "range" || input.targetType === "checkbox";
+  if (tag === "INPUT" && !keyless) return undefined;
   // Space on a focused button or checkbox presses it; leave it to the browser.
-  if (input.key === " " && (tag === "BUTTON" || tag === "INPUT")) return undefined;
+  if (input.key === " " && (tag === "BUTTON" || input.targetType === "checkbox")) return undefined;
   return KEYS[input.key.length === 1 ? input.key.toLowerCase() : input.key];
 }
