@@ -55,11 +55,12 @@ bench: build
 	./$(BUILD)/bench/lofi-bench-render
 	./$(BUILD)/bench/lofi-bench-generate
 
-# The embedded default model: the default preset trained on the built-in
-# corpus, then compiled into lofi from models/default.lofi.
-MODEL_DATA ?= data/corpus
+# The default model: the default preset trained on the built-in corpus
+# (composed first), kept as models/default.lofi.
+MODEL_DATA ?= $(BUILD)/corpus
 model: build
-	./$(BUILD)/lofi train $(MODEL_DATA) --preset default --seed 1 --out $(BUILD)/model-default
+	./$(BUILD)/lofi corpus --songs 2000 --seed 1 --out $(MODEL_DATA)
+	./$(BUILD)/lofi train $(MODEL_DATA) --encoding timed --preset default --seed 1 --out $(BUILD)/model-default
 	mkdir -p models && cp $(BUILD)/model-default/best.lofi models/default.lofi
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
