@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what lofi needs to build, run and test on Debian 12: apt packages
-# (only the missing ones, non-interactively) and, once the web player exists,
-# its npm packages. Safe to run again: it does nothing when all is there.
+# (only the missing ones, non-interactively) and the web player's npm packages
+# (npm ci when web/node_modules is missing or older than package-lock.json).
+# Safe to run again: it does nothing when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ APT_PACKAGES=(
   libfluidsynth-dev                  # renders MIDI with a soundfont
   fluid-soundfont-gm                 # the General MIDI soundfont (MIT)
   libespeak-ng-dev                   # speaks the quotes
+  nodejs                             # builds the web player (Vite) and runs its tests
+  chromium                           # headless browser for the web player's end-to-end tests
   libcpp-httplib-dev zlib1g-dev      # lofi serve (compiled cpp-httplib, with zlib)
   wrk                                # bench/serve_bench.sh
 )
@@ -40,5 +43,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: refreshing the package lists and trying again"
     $SUDO apt-get update -q
     $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+# The web player's packages, exactly as package-lock.json records them.
+if [ -f web/package-lock.json ]; then
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in web/ (node_modules missing or older than package-lock.json)"
+    # npm ci refuses a lock file that lacks other platforms' optional packages
+    # (rollup's), which happens when the registry used did not list them; npm
+    # install --no-save then installs the same locked versions without touching the lock.
+    if ! (cd web && npm ci --no-audit --no-fund --loglevel=error); then
+      echo "setup: npm ci refused the lock file; installing its versions with npm install --no-save"
+      (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
+    fi
   fi
 fi

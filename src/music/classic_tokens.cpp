@@ -1,13 +1,12 @@
 #include "music/classic_tokens.h"
 
-#include <array>
 #include <charconv>
 #include <unordered_map>
 
+#include "music/pitch_names.h"
+
 namespace lofi::classic {
 namespace {
-
-constexpr std::array<const char*, 12> kSpelling = {"C", "C#", "D", "E-", "E", "F", "F#", "G", "G#", "A", "B-", "B"};
 
 // Letter, any number of '#' or '-', then an octave that may be negative.
 std::optional<int> parseSpelledNote(const std::string& name) {
@@ -28,11 +27,7 @@ std::optional<int> parseSpelledNote(const std::string& name) {
 
 }  // namespace
 
-std::string noteNameFromMidi(int pitch) {
-  std::string name = kSpelling[((pitch % 12) + 12) % 12];
-  name += std::to_string(pitch / 12 - 1);
-  return name;
-}
+std::string noteNameFromMidi(int pitch) { return pitchName(pitch); }
 
 std::optional<int> midiFromNoteName(const std::string& name) {
   // The canonical spellings first, so that "C-1" is MIDI 0, not C flat in octave 1.

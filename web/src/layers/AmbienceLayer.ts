@@ -1,0 +1,70 @@
+// A rain, wind, fire, waves or night loop. The file loops seamlessly by itself;
+// on the 12-bar grid it restarts with a crossfade, and a change crossfades too.
+import * as Tone from "tone";
+import { LoopPlan } from "../transport/LoopPlan";
+import { Layer, type LayerOptions } from "./Layer";
+
+export interface AmbienceLayerOptions extends LayerOptions {
+  plan: LoopPlan;
+  /** Seconds of each crossfade. */
+  fade?: number;
+}
+
+export class AmbienceLayer extends Layer {
+  private readonly players: [Tone.Player, Tone.Player];
+  private readonly plan: LoopPlan;
+  private readonly fade: number;
+  private active = 0;
+  private buffer: Tone.ToneAudioBuffer | null = null;
+  private repeatId?: number;
+
+  constructor(options: AmbienceLayerOptions) {
+    super(options);
+    this.plan = options.plan;
+    this.fade = options.fade ?? 2;
+    const make = () => new Tone.Player({ context: this.context, loop: true, fadeIn: this.fade, fadeOut: this.fade }).connect(this.output);
+    this.players = [make(), make()];
+    this.onTransport("start", (time) => this.sound(time, this.barAtTime(time)));
+    this.onTransport("pause", (time) => this.silence(time));
+    this.onTransport("stop", (time) => this.silence(time));
+  }
+
+  /** Crossfades to `buffer` (null: fades out) at `audioTime`, or at the next start when stopped. */
+  play(buffer: Tone.ToneAudioBuffer | null, bar: number, audioTime?: number): void {
+    this.buffer = buffer;
+    if (this.repeatId !== undefined) this.transport.clear(this.repeatId);
+    this.repeatId = undefined;
+    if (buffer) {
+      const loopBars = this.plan.options.ambienceBars;
+      const nextGridBar = Math.ceil((bar + 1) / loopBars) * loopBars;
+      this.repeatId = this.transport.scheduleRepeat((time) => this.sound(time, this.barAtTime(time, "nearest")), `${loopBars}m`, this.barTime(nextGridBar));
+    }
+    if (audioTime !== undefined) this.sound(audioTime, bar);
+  }
+
+  /** Starts the loop at `time` from where bar `bar` of the 12-bar grid falls in the file. */
+  private sound(time: number, bar: number): void {
+    const outgoing = this.players[this.active]!;
+    if (outgoing.state === "started") outgoing.stop(time);
+    if (!this.buffer) return;
+    this.active = 1 - this.active;
+    const incoming = this.players[this.active]!;
+    if (incoming.state === "started") incoming.stop(time);
+    incoming.buffer = this.buffer;
+    const secondsPerBar = (60 / this.transport.bpm.value) * 4;
+    const offset = (this.plan.ambienceBarAt(bar) * secondsPerBar) % Math.max(0.001, this.buffer.duration);
+    // Out of silence the ambience comes in quickly; between two loops it crossfades slowly.
+    incoming.fadeIn = outgoing.state === "started" ? this.fade : Math.min(this.fade, 0.3);
+    incoming.start(time, offset);
+  }
+
+  private silence(time: number): void {
+    for (const player of this.players) if (player.state === "started") player.stop(time);
+  }
+
+  override dispose(): void {
+    super.dispose();
+    if (this.repeatId !== undefined) this.transport.clear(this.repeatId);
+    for (const player of this.players) player.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+// What every layer shares: the context it was made in (the live one, or an
+// offline one when the mix is rendered to WAV), that context's Transport, and
+// one output node the mixer connects to a channel.
+import * as Tone from "tone";
+import { barAtTicks, nextBarTicks } from "../transport/LoopPlan";
+
+export interface LayerOptions {
+  context: Tone.BaseContext;
+  /** Where the layer's sound goes (its mixer channel). */
+  output: Tone.InputNode;
+}
+
+export abstract class Layer {
+  protected readonly context: Tone.BaseContext;
+  protected readonly transport: Tone.BaseContext["transport"];
+  protected readonly output: Tone.InputNode;
+  private readonly transportEvents: Array<[string, (...args: any[]) => void]> = [];
+
+  constructor(options: LayerOptions) {
+    this.context = options.context;
+    this.transport = options.context.transport;
+    this.output = options.output;
+  }
+
+  /** Transport time of the start of a bar, counted from zero. */
+  protected barTime(bar: number): string {
+    return `${bar}:0:0`;
+  }
+
+  /** The bar under the Transport's position right now. */
+  protected currentBar(): number {
+    return Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+  }
+
+  /** The first bar line far enough ahead (a sixteenth) for something to start on it. */
+  protected nextPreparableBar(): number {
+    const ticksPerBar = this.transport.PPQ * 4;
+    return barAtTicks(nextBarTicks(this.transport.ticks, ticksPerBar, this.transport.PPQ / 4), ticksPerBar);
+  }
+
+  /** The bar that holds audio-context time `time` (rounded: callbacks come a hair early or late). */
+  protected barAtTime(time: number, round: "floor" | "nearest" = "floor"): number {
+    const bars = this.transport.getTicksAtTime(time) / (this.transport.PPQ * 4);
+    return round === "floor" ? Math.floor(bars + 1e-6) : Math.round(bars);
+  }
+
+  /** Listens to the Transport (start, pause, stop) until dispose. */
+  protected onTransport(event: "start" | "pause" | "stop", listener: (time: number, offset?: number) => void): void {
+    this.transport.on(event, listener);
+    this.transportEvents.push([event, listener]);
+  }
+
+  dispose(): void {
+    for (const [event, listener] of this.transportEvents) this.transport.off(event as "start", listener);
+    this.transportEvents.length = 0;
+  }
+}

@@ -1,0 +1,387 @@
+// The player: holds the state, loads what it names, and turns every change into
+// a change of the one Transport at the next bar. Pressing play starts the
+// Transport as soon as the first chosen layer is loaded; the others join at the
+// next bar after they arrive.
+import * as Tone from "tone";
+import { byName } from "../api/Manifest";
+import { type GenerateRequest, type MoodAnswer, type Phrase, type PhraseNote, phraseSeed } from "../api/ServerApi";
+import type { ServerClient } from "../api/ServerClient";
+import type { SongLibrary } from "../api/SongLibrary";
+import type { Track } from "../layers/Ensemble";
+import { noteNameToMidi } from "../transport/NoteName";
+import { BarQuantizer, type Change } from "../transport/BarQuantizer";
+import { LoopPlan } from "../transport/LoopPlan";
+import { TransportClock } from "../transport/TransportClock";
+import {
+  AI_MELODY,
+  clampBpm,
+  CUSTOM_QUOTE,
+  MIX_CHANNELS,
+  OFF,
+  type PlayerState,
+  songIdOf,
+} from "../state/PlayerState";
+import { Rig, type RigHooks } from "./Rig";
+import type { SoundBank } from "./SoundBank";
+
+export interface PlayerEvents extends RigHooks {
+  /** A change of `key` requested while at bar `requestedAt` will be heard from bar `bar`. */
+  onScheduled?: (key: string, requestedAt: number, bar: number) => void;
+  /** Phrase `index` of the AI track was asked for while at bar `bar`. */
+  onPhraseRequested?: (index: number, bar: number, request: GenerateRequest) => void;
+  onState?: (state: PlayerState) => void;
+  onPlaying?: (playing: boolean) => void;
+  onMood?: (mood: MoodAnswer | null) => void;
+  onStatus?: (text: string) => void;
+}
+
+export interface LofiPlayerOptions {
+  bank: SoundBank;
+  songs: SongLibrary;
+  client: ServerClient;
+  state: PlayerState;
+  events: PlayerEvents;
+  plan?: LoopPlan;
+}
+
+/** The AI soloist's instruments when the mood names none. */
+export const AI_INSTRUMENTS: Record<Track, string> = { lead: "electric-piano", chords: "piano", bass: "bass" };
+export const TOP_P = 0.95;
+
+type Aspect = "drums" | "ambience" | "quote" | "melody" | "mood";
+
+export class LofiPlayer {
+  readonly plan: LoopPlan;
+  private stateValue: PlayerState;
+  private readonly options: LofiPlayerOptions;
+  private rig?: Rig;
+  private quantizer?: BarQuantizer;
+  private wantPlaying = false;
+  private readonly tokens: Record<Aspect, number> = { drums: 0, ambience: 0, quote: 0, melody: 0, mood: 0 };
+  private mood: MoodAnswer | null = null;
+  /** Resolves when the Transport first starts: layers not needed for the first sound wait for it. */
+  private firstSound: Promise<void> = Promise.resolve();
+  private markFirstSound: () => void = () => {};
+  private transportStarting = false;
+  /** What the AI soloist is playing now, and the request that made it. */
+  currentPhrase?: { phrase: Phrase; request: GenerateRequest };
+
+  constructor(options: LofiPlayerOptions) {
+    this.options = options;
+    this.plan = options.plan ?? new LoopPlan();
+    this.stateValue = options.state;
+  }
+
+  get state(): PlayerState {
+    return this.stateValue;
+  }
+
+  get playing(): boolean {
+    return this.wantPlaying;
+  }
+
+  get transport(): Tone.BaseContext["transport"] {
+    return Tone.getContext().transport;
+  }
+
+  get mixer() {
+    return this.rig?.mixer;
+  }
+
+  /** Starts, or resumes where it paused. Must be called from a user gesture the first time. */
+  async play(): Promise<void> {
+    performance.mark("lofi:play");
+    await Tone.start();
+    performance.mark("lofi:context-started");
+    this.wantPlaying = true;
+    this.options.events.onPlaying?.(true);
+    if (!this.rig) {
+      // A shorter look-ahead than Tone's 0.1 s brings the first note sooner; 50 ms is still safe.
+      Tone.getContext().lookAhead = 0.05;
+      this.firstSound = new Promise((resolve) => (this.markFirstSound = resolve));
+      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.markFirstSound();
+      // The drums start the Transport; the ambience only when there are no drums
+      // (it is not tied to the bar and joins at once when it arrives later).
+      if (this.stateValue.drums !== OFF) this.starters.add("drums");
+      else if (this.stateValue.ambience !== OFF) this.starters.add("ambience");
+      this.rig = this.buildRig();
+      this.quantizer = new BarQuantizer(new TransportClock(this.transport));
+      this.transport.bpm.value = this.stateValue.bpm;
+      this.applyAll(null, this.stateValue);
+      // With neither drums nor ambience there is nothing to wait for: melody and quote join at their bars.
+      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.startTransportIfReady();
+      return;
+    }
+    this.startTransportIfReady();
+  }
+
+  pause(): void {
+    this.wantPlaying = false;
+    this.transportStarting = false;
+    this.options.events.onPlaying?.(false);
+    if (this.transport.state === "started") {
+      this.transport.pause();
+      this.rig?.releaseNotes();
+    }
+  }
+
+  /** Changes the state; each change is heard at the next bar while playing. */
+  update(patch: Partial<PlayerState>): void {
+    const previous = this.stateValue;
+    const next: PlayerState = { ...previous, ...patch, mix: { ...previous.mix, ...(patch.mix ?? {}) } };
+    next.bpm = clampBpm(next.bpm);
+    this.stateValue = next;
+    this.options.events.onState?.(next);
+    if (this.rig) this.applyAll(previous, next);
+  }
+
+  /** The request for phrase `index` of the AI soloist with the current settings. */
+  phraseRequest(index: number): GenerateRequest {
+    const state = this.stateValue;
+    return {
+      bars: this.plan.options.melodyBars,
+      temperature: state.temperature,
+      topP: TOP_P,
+      seed: phraseSeed(state.seed, index),
+      ...(state.chords ? { chords: state.chords } : {}),
+      ...(state.mood ? { mood: state.mood } : {}),
+      bpm: state.bpm,
+    };
+  }
+
+  private buildRig(): Rig {
+    const events = this.options.events;
+    return new Rig({
+      context: Tone.getContext(),
+      plan: this.plan,
+      seed: this.stateValue.seed,
+      endless: this.stateValue.endless,
+      analyse: true,
+      requestPhrase: (index) => this.fetchPhrase(index),
+      hooks: {
+        ...events,
+        onPhrase: (phrase, index, startBar) => {
+          const request = this.requests.get(phrase);
+          if (request) this.currentPhrase = { phrase, request };
+          this.layerReady();
+          events.onPhrase?.(phrase, index, startBar);
+        },
+      },
+    });
+  }
+
+  private readonly requests = new WeakMap<Phrase, GenerateRequest>();
+
+  private async fetchPhrase(index: number): Promise<Phrase> {
+    const request = this.phraseRequest(index);
+    this.options.events.onPhraseRequested?.(index, Math.floor(this.transport.ticks / (this.transport.PPQ * 4)), request);
+    const phrase = await this.options.client.generate(request);
+    this.requests.set(phrase, request);
+    return phrase;
+  }
+
+  private applyAll(previous: PlayerState | null, next: PlayerState): void {
+    const rig = this.rig!;
+    const changed = (key: keyof PlayerState) => previous === null || previous[key] !== next[key];
+    for (const channel of MIX_CHANNELS) rig.mixer.set(channel, next.mix[channel]);
+    if (changed("bpm")) this.applyTempo(next.bpm);
+    if (changed("endless")) rig.ai.endless = next.endless;
+    if (changed("drums")) this.run("drums", (isCurrent) => this.applyDrums(isCurrent));
+    if (changed("ambience")) this.run("ambience", (isCurrent) => this.applyAmbience(isCurrent, previous === null));
+    if (changed("quote") || (next.quote === CUSTOM_QUOTE && changed("quoteText"))) {
+      // The quote chosen before pressing play waits for its bar; one chosen while playing is spoken at the next bar.
+      const speakNow = previous !== null;
+      this.run("quote", (isCurrent) => this.applyQuote(isCurrent, speakNow));
+    }
+    // A mood sentence goes to the server first; the AI soloist's next phrase waits for its answer.
+    const moodNeedsServer = changed("mood") && next.mood.trim() !== "";
+    if (changed("mood") && !moodNeedsServer && this.mood) {
+      this.mood = null;
+      this.options.events.onMood?.(null);
+    }
+    if (moodNeedsServer) this.run("mood", (isCurrent) => this.applyMood(isCurrent));
+    const aiSettingsChanged = changed("chords") || changed("temperature") || changed("seed") || changed("mood");
+    const melodyChanged = changed("melody") || (next.melody === AI_MELODY && aiSettingsChanged);
+    const moodWillRestartMelody = moodNeedsServer && next.melody === AI_MELODY;
+    if (melodyChanged && !moodWillRestartMelody) this.run("melody", (isCurrent) => this.applyMelody(isCurrent));
+  }
+
+  /** Runs a layer's change; an older change of the same layer still loading is dropped. */
+  private run(aspect: Aspect, apply: (isCurrent: () => boolean) => Promise<void>): void {
+    const token = ++this.tokens[aspect];
+    const isCurrent = () => token === this.tokens[aspect];
+    apply(isCurrent).catch((error: Error) => {
+      if (!isCurrent()) return;
+      this.options.events.onError?.(error);
+      this.layerReady();
+    });
+  }
+
+  private applyTempo(bpm: number): void {
+    this.schedule("tempo", (time) => {
+      if (time === undefined) this.transport.bpm.value = bpm;
+      else this.transport.bpm.setValueAtTime(bpm, time);
+    });
+  }
+
+  private async applyDrums(isCurrent = () => true): Promise<void> {
+    const { drums } = this.stateValue;
+    const groove = drums === OFF ? null : byName(this.options.bank.manifest.grooves, drums, "grooves");
+    if (groove) {
+      const kit = await this.options.bank.kitFor(groove);
+      performance.mark("lofi:drums-loaded");
+      if (!isCurrent()) return;
+      this.rig!.drums.addSounds(kit);
+    }
+    this.schedule("drums", (_, bar) => this.rig!.drums.play(groove, bar));
+    this.layerReady("drums");
+  }
+
+  private async applyAmbience(isCurrent: () => boolean, joining: boolean): Promise<void> {
+    const { ambience } = this.stateValue;
+    const buffer = ambience === OFF ? null : await this.options.bank.ambience(ambience);
+    if (!isCurrent()) return;
+    if (joining && (this.transport.state === "started" || this.transportStarting)) {
+      // Loaded after the music began: rain needs no bar line, it fades in now.
+      const now = this.transport.context.currentTime + 0.05;
+      this.rig!.ambience.play(buffer, Math.floor(this.transport.getTicksAtTime(now) / (this.transport.PPQ * 4)), now);
+    } else {
+      this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
+    }
+    this.layerReady("ambience");
+  }
+
+  private async applyQuote(isCurrent: () => boolean, speakNow: boolean): Promise<void> {
+    const { quote, quoteText } = this.stateValue;
+    const bank = this.options.bank;
+    let buffer: Tone.ToneAudioBuffer | null = null;
+    await this.firstSound;
+    if (quote === CUSTOM_QUOTE && quoteText) {
+      const bytes = await this.options.client.speak(quoteText);
+      buffer = await bank.loader.decode(bytes, "/api/speak");
+    } else if (quote !== OFF && quote !== CUSTOM_QUOTE && quote !== "") {
+      buffer = await bank.quote(quote);
+    }
+    if (buffer) this.rig!.quote.setCrackle(await bank.crackle());
+    if (!isCurrent()) return;
+    this.schedule("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time, speakNow));
+  }
+
+  private async applyMood(isCurrent = () => true): Promise<void> {
+    this.mood = await this.options.client.mood(this.stateValue.mood.trim());
+    if (!isCurrent()) return;
+    this.options.events.onMood?.(this.mood);
+    // The mood's tempo becomes the player's (shown, and kept in the URL).
+    if (this.mood && clampBpm(this.mood.bpm) !== this.stateValue.bpm) this.update({ bpm: clampBpm(this.mood.bpm) });
+    if (this.stateValue.melody === AI_MELODY) this.run("melody", (isCurrent) => this.applyMelody(isCurrent));
+  }
+
+  private async applyMelody(isCurrent = () => true): Promise<void> {
+    const rig = this.rig!;
+    const { melody } = this.stateValue;
+    const bank = this.options.bank;
+    const songId = songIdOf(melody);
+    if (songId !== undefined) {
+      const song = await this.options.songs.load(songId);
+      await this.firstSound;
+      const pitchesOf = (track: typeof song.melody) => track.notes.flatMap((note) => note.pitches.map(noteNameToMidi));
+      const [lead, chords, bass] = await Promise.all([
+        bank.instrument(song.melody.instrument, pitchesOf(song.melody)),
+        bank.instrument(song.chords.instrument, pitchesOf(song.chords)),
+        bank.instrument(song.bass.instrument, pitchesOf(song.bass)),
+      ]);
+      if (!isCurrent()) return;
+      const ensemble = rig.ensemble({ lead, chords, bass });
+      await ensemble.ready;
+      if (!isCurrent()) return;
+      this.schedule("melody", (time, bar) => {
+        rig.ai.stopAt(bar);
+        rig.releaseNotes(time);
+        rig.song.play(song, ensemble, bar);
+      });
+      this.layerReady();
+      return;
+    }
+    if (melody !== AI_MELODY) {
+      this.schedule("melody", (time, bar) => {
+        rig.ai.stopAt(bar);
+        rig.releaseNotes(time);
+        rig.song.play(null, null, bar);
+      });
+      return;
+    }
+    // The AI soloist: ask for the phrase at once, load the samples its notes reach, then play it.
+    const phrase = await this.fetchPhrase(0);
+    await this.firstSound;
+    if (!isCurrent()) return;
+    const leadName = this.mood?.instrument || AI_INSTRUMENTS.lead;
+    const chordPitches = phrase.chords.flatMap((chord) => chord.pitches);
+    const bassPitches = phrase.chords.map((chord) => Math.min(...chord.pitches)).filter(Number.isFinite);
+    const [lead, chords, bass] = await Promise.all([
+      bank.instrument(leadName, phrase.notes.map((note) => note.pitch)),
+      bank.instrument(AI_INSTRUMENTS.chords, chordPitches.length ? chordPitches : undefined),
+      bank.instrument(AI_INSTRUMENTS.bass, bassPitches.length ? bassPitches.map((pitch) => pitch % 12 + 36) : undefined),
+    ]);
+    if (!isCurrent()) return;
+    const ensemble = rig.ensemble({ lead, chords, bass });
+    await ensemble.ready;
+    if (!isCurrent()) return;
+    this.schedule("melody", (time, bar) => {
+      rig.song.play(null, null, bar);
+      rig.releaseNotes(time);
+      rig.ai.ensemble = ensemble;
+      void rig.ai.start(bar, phrase);
+    });
+    if (this.transport.state !== "started") this.layerReady();
+  }
+
+  /** A change at the next bar, reported to whoever listens (the page's status, the tests). */
+  private schedule(key: string, change: Change): void {
+    const requestedAt = Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+    const bar = this.quantizer!.request(key, change);
+    this.options.events.onScheduled?.(key, requestedAt, bar);
+  }
+
+  /** Drums and ambience chosen when play was first pressed, not loaded yet. */
+  private readonly starters = new Set<"drums" | "ambience">();
+  private graceTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Called when a layer has what it needs. The Transport starts when the drums
+   * and the ambience are both ready, or a quarter of a second after the first of
+   * them: drums that arrive just after the start would otherwise wait a bar.
+   */
+  private layerReady(layer?: "drums" | "ambience"): void {
+    if (layer) this.starters.delete(layer);
+    if (this.starters.size === 0 || this.transport.state === "started") {
+      clearTimeout(this.graceTimer);
+      this.startTransportIfReady();
+    } else if (this.graceTimer === undefined) {
+      this.graceTimer = setTimeout(() => this.startTransportIfReady(), 250);
+    }
+  }
+
+  private startTransportIfReady(): void {
+    if (this.wantPlaying && this.transport.state !== "started" && !this.transportStarting) {
+      performance.mark("lofi:transport-start");
+      this.transportStarting = true;
+      this.transport.start("+0.01");
+      // The Transport reports "started" only from its start time on.
+      this.transport.scheduleOnce(() => (this.transportStarting = false), `${this.transport.ticks}i`);
+      // Layers that wait (quote, melody samples) start loading once the first beat is scheduled,
+      // so their decoding does not delay it.
+      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + this.transport.PPQ}i`);
+    }
+  }
+
+  /** The AI note log for the current phrase, for display and tests. */
+  static noteKey(note: PhraseNote): string {
+    return `${note.time}/${note.pitch}`;
+  }
+
+  dispose(): void {
+    this.quantizer?.cancelAll();
+    this.rig?.dispose();
+    this.transport.stop();
+  }
+}
