@@ -511,6 +511,7 @@ TEST_F(ServerHttpTest, GeneratesNotesInBeatsAndTransportTime) {
   EXPECT_EQ(track["bars"], 8);
   EXPECT_TRUE(track["chords"].empty());
   EXPECT_EQ(track["key"], "");
+  EXPECT_EQ(track["steering"], "none");
 }
 
 TEST_F(ServerHttpTest, SameRequestAndSeedGiveTheSameNotes) {
@@ -552,6 +553,10 @@ TEST_F(ServerHttpTest, ChordsKeyAndMoodShapeTheTrack) {
   }
   EXPECT_EQ(track["key"], "C major");
   EXPECT_EQ(track["bpm"], 72);
+  // The classic encoding keeps the notes to chord and scale tones; others say how far they follow.
+  const std::string steering = track["steering"];
+  if (track["encoding"] == "classic") EXPECT_EQ(steering, "chords");
+  else EXPECT_TRUE(steering == "chords" || steering == "key" || steering == "none") << steering;
 
   json moody = generateBody(3);
   moody["mood"] = "rainy sunday, a bit sad";

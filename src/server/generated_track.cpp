@@ -51,7 +51,8 @@ nlohmann::json toJson(const GeneratedTrack& generated, const std::string& encodi
                          {"bars", settings.bars},
                          {"instrument", settings.instrument.empty() ? "piano" : settings.instrument},
                          {"program", settings.program},
-                         {"encoding", encoding}};
+                         {"encoding", encoding},
+                         {"steering", generated.steering}};
   if (settings.mood) json["mood"] = toJson(*settings.mood);
   return json;
 }

@@ -24,12 +24,13 @@ struct GeneratedTrack {
   GenerateSettings settings;
   Track track;
   std::vector<VoicedChord> chords;  // empty without chords
+  std::string steering = "none";    // what the notes were kept to: "chords", "key" or "none"
 };
 
 // The chords of the settings over the track's bars, voice-led in the settings' register.
 std::vector<VoicedChord> voicedChords(const GenerateSettings& settings);
 
-// {"notes", "chords", "key", "bpm", "seed", "bars", "instrument", "program", "encoding", "mood"?}
+// {"notes", "chords", "key", "bpm", "seed", "bars", "instrument", "program", "encoding", "steering", "mood"?}
 nlohmann::json toJson(const GeneratedTrack& track, const std::string& encoding);
 
 // The solo and, when there are chords, a chord part (electric piano, softer).

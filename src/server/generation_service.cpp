@@ -15,7 +15,7 @@ GenerationService::GenerationService(const std::string& modelPath, BatcherOption
       encoding_(makeEncoding(model_->encoding())),
       batcher_(std::make_unique<GenerationBatcher>(*model_, *encoding_, batching)) {}
 
-ComposeOptions GenerationService::composeOptions(const GenerateSettings& settings) const {
+ComposeOptions GenerationService::composeOptions(const GenerateSettings& settings, std::string& steering) const {
   ComposeOptions options;
   options.bars = settings.bars;
   options.seed = settings.seed;
@@ -28,15 +28,25 @@ ComposeOptions GenerationService::composeOptions(const GenerateSettings& setting
   options.decode.seed = settings.seed;
   // The seed's network needs a window of real music to start from; ours starts from nothing.
   if (options.method == GenerationMethod::SlidingWindow) options.primer = randomPrimer(*model_, settings.seed);
-  try {
-    if (!settings.chords.empty())
+  steering = "none";
+  // Chords steer when the encoding allows it, else the key does; an encoding
+  // that allows neither (yet) plays freely under the chords the answer lists,
+  // and the answer says so ("steering").
+  if (!settings.chords.empty()) {
+    try {
       options.constraints.push_back(makeChordConstraint(model_->vocabulary(), *encoding_,
                                                         parseProgression(settings.chords), settings.key, options.decode));
-    else if (!settings.key.empty())
+      steering = "chords";
+      return options;
+    } catch (const std::invalid_argument&) {
+    }
+  }
+  if (!settings.key.empty()) {
+    try {
       options.constraints.push_back(makeKeyConstraint(model_->vocabulary(), *encoding_, settings.key));
-  } catch (const std::invalid_argument& error) {
-    throw ApiError(422, std::string("this model cannot follow the chords or key asked for: ") + error.what(),
-                   settings.chords.empty() ? "key" : "chords");
+      steering = "key";
+    } catch (const std::invalid_argument&) {
+    }
   }
   return options;
 }
@@ -44,7 +54,7 @@ ComposeOptions GenerationService::composeOptions(const GenerateSettings& setting
 GeneratedTrack GenerationService::generate(const GenerateSettings& settings) {
   GeneratedTrack generated;
   generated.settings = settings;
-  generated.track = batcher_->compose(composeOptions(settings));
+  generated.track = batcher_->compose(composeOptions(settings, generated.steering));
   generated.chords = voicedChords(settings);
   return generated;
 }

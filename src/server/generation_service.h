@@ -19,7 +19,8 @@ class GenerationService {
   // message) when the model cannot be loaded.
   GenerationService(const std::string& modelPath, BatcherOptions batching);
 
-  // Throws ApiError 400/422 for settings the model cannot follow, 503 when busy.
+  // Throws ApiError 503 when busy. Chords and key steer the music as far as
+  // the model's encoding allows (GeneratedTrack::steering says how far).
   GeneratedTrack generate(const GenerateSettings& settings);
 
   // For GET /api/info: the model, its encoding and vocabulary, and the batching so far.
@@ -27,7 +28,7 @@ class GenerationService {
   const Model& model() const { return *model_; }
 
  private:
-  ComposeOptions composeOptions(const GenerateSettings& settings) const;
+  ComposeOptions composeOptions(const GenerateSettings& settings, std::string& steering) const;
 
   std::string source_;
   std::unique_ptr<Model> model_;
