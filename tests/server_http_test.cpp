@@ -119,7 +119,8 @@ class ServerHttpTest : public testing::Test {
     fs::create_symlink(folder_ / "secret.txt", web / "secret-link.txt");  // a file link leaving it
     fs::create_symlink(web / "index.html", web / "home.html");        // a link staying inside
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--port", "0", "--web", web.string(), "--assets", assets.string(), "--threads", "2"});
+        "serve", "--port", "0", "--web", web.string(), "--assets", assets.string(), "--threads", "2",
+        "--model", LOFI_TEST_MODEL});
   }
   static void TearDownTestSuite() {
     server_.reset();
@@ -464,8 +465,9 @@ TEST_F(ServerHttpTest, ABurstOfClientsIsServed) {
   EXPECT_TRUE(server_->running());
 }
 
-// Generation needs a model: the default one compiled in (models/default.lofi)
-// or $LOFI_MODEL. Without one the server answers 503 and these tests skip.
+// The suite's server generates with a tiny model trained at build time
+// (tests/CMakeLists.txt); should it be missing, the server answers 503 and
+// these tests skip.
 #define SKIP_WITHOUT_MODEL()                                                                     \
   do {                                                                                           \
     const auto health = client().Post("/api/generate", "{}", "application/json");               \
