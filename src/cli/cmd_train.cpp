@@ -118,8 +118,8 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--embedding", args->embedding, "Embedding size, default preset (default: 128)")
       ->check(CLI::Range(1, 8192));
   cmd->add_option("--lstm", args->lstm, "LSTM sizes, comma-separated (default: 384; seed preset 256,512,256)")
-      ->expected(1)
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->check(CLI::Range(1, 8192));
   cmd->add_option("--dropout", args->dropout, "Dropout (default: 0.3)")->check(CLI::Range(0.0, 0.9));
   cmd->add_flag("--transpose,!--no-transpose", args->transpose,
