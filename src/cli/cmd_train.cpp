@@ -32,7 +32,8 @@ struct TrainArgs {
   std::optional<int> embedding;
   std::vector<int> lstm;
   std::optional<double> dropout;
-  std::optional<bool> transpose;
+  bool transpose = false;
+  bool noTranspose = false;
   double validation = 0.1;
   std::string out = "lofi-run";
   bool resume = false;
@@ -57,7 +58,8 @@ void run(const TrainArgs& args) {
   if (args.batch) job.settings.batch = *args.batch;
   if (args.learningRate) job.settings.learningRate = *args.learningRate;
   if (args.sequenceLength) job.settings.sequenceLength = *args.sequenceLength;
-  if (args.transpose) job.settings.transpose = *args.transpose;
+  if (args.transpose) job.settings.transpose = true;
+  if (args.noTranspose) job.settings.transpose = false;
   job.settings.validationFraction = args.validation;
   job.settings.seed = args.seed;
   job.settings.threads = args.threads;
@@ -122,8 +124,10 @@ void addTrainCommand(CLI::App& app) {
       ->allow_extra_args(false)
       ->check(CLI::Range(1, 8192));
   cmd->add_option("--dropout", args->dropout, "Dropout (default: 0.3)")->check(CLI::Range(0.0, 0.9));
-  cmd->add_flag("--transpose,!--no-transpose", args->transpose,
-                "Show each training piece in all twelve keys (default: yes, seed preset no)");
+  auto* transpose = cmd->add_flag("--transpose", args->transpose,
+                                  "Show each training piece in all twelve keys (the default preset does)");
+  cmd->add_flag("--no-transpose", args->noTranspose, "Train on the pieces as written (the seed preset does)")
+      ->excludes(transpose);
   cmd->add_option("--val", args->validation, "Share of pieces held out for validation")
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();
