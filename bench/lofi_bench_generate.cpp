@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
     for (int size : model.config().lstmSizes) sizes += (sizes.empty() ? "" : ",") + std::to_string(size);
     std::printf("network: E%d LSTM %s, vocabulary %zu; inference on one thread\n\n", model.config().embeddingSize,
                 sizes.c_str(), model.vocabulary().size());
-    std::printf("| method | batch | ms per token | tokens/s | ms for %d tokens | wall-clock ms |\n|---|---|---|---|---|---|\n",
-                tokens);
+    std::printf("| method | batch | ms per token | tokens/s | ms for %d tokens per row | wall-clock ms |\n"
+                "|---|---|---|---|---|---|\n", tokens);
     auto row = [&](const char* method, int rows, int count, const Timing& timing) {
       const double perToken = timing.cpu / (static_cast<double>(count) * rows);
       std::printf("| %s | %d | %.4f | %.0f | %.1f | %.1f |\n", method, rows, perToken * 1e3, 1 / perToken,

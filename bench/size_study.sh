@@ -22,10 +22,12 @@ for candidate in $CANDIDATES; do
   lstm=${candidate#*:}
   run="$OUT/e${embedding}-h${lstm//,/-}"
   if [ ! -f "$run/best.lofi" ] || [ "$(jq '.epochs | length' "$run/log.json" 2>/dev/null || echo 0)" -lt "$EPOCHS" ]; then
+    resume=()
+    if [ -f "$run/last.lofi" ]; then resume=(--resume); fi  # an interrupted run goes on
     build/lofi train "$DATA" --embedding "$embedding" --lstm "$lstm" --epochs "$EPOCHS" --threads "$THREADS" \
-      --out "$run" 2> "$run.train.log" || { echo "training $run failed: see $run.train.log" >&2; exit 1; }
+      --out "$run" "${resume[@]}" 2>> "$run.train.log" || { echo "training $run failed: see $run.train.log" >&2; exit 1; }
   fi
-  parameters=$(grep -o '[0-9]* parameters' "$run.train.log" | head -1 | cut -d' ' -f1)
+  parameters=$(grep -o '[0-9]* parameters' "$run.train.log" | tail -1 | cut -d' ' -f1)
   evaluation=$(build/lofi evaluate --model "$run/best.lofi" "$DATA" --novelty 4 --tokens 512 --json)
   speed=$(jq '[.epochs[].tokensPerSecond] | max | floor' "$run/log.json")
   generation=$(build/bench/lofi-bench-generate --model "$run/best.lofi" --window-tokens 2 --repeat 5 |

@@ -9,6 +9,7 @@
 #include "model/default_model.h"
 #include "model/evaluate.h"
 #include "model/generator.h"
+#include "model/steering.h"
 
 namespace lofi::cli {
 namespace {
@@ -63,6 +64,10 @@ void run(const EvaluateArgs& args) {
     const CopyIndex index(corpusTokens);
     std::vector<SequenceRequest> requests(args.novelty);
     for (int i = 0; i < args.novelty; ++i) requests[i].seed = args.seed + static_cast<std::uint64_t>(i);
+    // The encoding's own constraints (the timed grammar), as generation has them.
+    const auto encoding = makeEncoding(model.encoding());
+    for (SequenceRequest& request : requests)
+      request.constraints = steeringConstraints(model.vocabulary(), *encoding, {}, {});
     const GenerationMethod method = defaultMethod(model);
     if (method == GenerationMethod::SlidingWindow)
       for (int i = 0; i < args.novelty; ++i) requests[i].primer = model.vocabulary().encode(randomPrimer(model, args.seed + i));

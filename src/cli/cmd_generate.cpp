@@ -6,7 +6,6 @@
 #include <random>
 
 #include "cli/commands.h"
-#include "model/chord_constraint.h"
 #include "model/composer.h"
 #include "model/default_model.h"
 #include "music/note_events.h"
@@ -42,12 +41,7 @@ ComposeOptions composeOptions(const GenerateArgs& args, const Model& model, cons
   else options.tokens = args.tokens.value_or(kDefaultTokens);
   options.decode.bpm = args.bpm;
   options.decode.program = args.program;
-  options.decode.seed = seed;
-  if (!args.chords.empty())
-    options.constraints.push_back(
-        makeChordConstraint(model.vocabulary(), encoding, parseProgression(args.chords), args.key, options.decode));
-  else if (!args.key.empty())
-    options.constraints.push_back(makeKeyConstraint(model.vocabulary(), encoding, args.key));
+  options.steering = {args.chords, args.key};
   const bool window = args.sampler == "window-argmax";
   options.method = window ? GenerationMethod::SlidingWindow : defaultMethod(model);
   if (window) options.sampling = {0.0f, 0, 1.0f};  // the seed's argmax
@@ -63,10 +57,6 @@ ComposeOptions composeOptions(const GenerateArgs& args, const Model& model, cons
   return options;
 }
 
-double trackQuarters(const Score& score) {
-  return static_cast<double>(score.endTick()) / (score.ticksPerQuarter > 0 ? score.ticksPerQuarter : 480);
-}
-
 void printJson(const Track& track, const GenerateArgs& args, const Model& model, std::uint64_t seed) {
   nlohmann::ordered_json out;
   out["encoding"] = model.encoding();
@@ -74,14 +64,12 @@ void printJson(const Track& track, const GenerateArgs& args, const Model& model,
   out["bpm"] = args.bpm;
   out["tokens"] = track.tokens;
   out["chords"] = nlohmann::json::array();
-  if (!args.chords.empty()) {
-    for (const ChordSpan& span : chordTimeline(parseProgression(args.chords), trackQuarters(track.score)))
-      out["chords"].push_back({{"symbol", span.symbol},
-                               {"time", formatTransportTime(span.startQuarters)},
-                               {"duration", formatTransportTime(span.quarters)},
-                               {"onsetBeats", span.startQuarters},
-                               {"durationBeats", span.quarters}});
-  }
+  for (const ChordSpan& span : track.chords)
+    out["chords"].push_back({{"symbol", span.symbol},
+                             {"time", formatTransportTime(span.startQuarters)},
+                             {"duration", formatTransportTime(span.quarters)},
+                             {"onsetBeats", span.startQuarters},
+                             {"durationBeats", span.quarters}});
   out["notes"] = toJson(noteEvents(track.score));
   std::cout << out.dump() << '\n';
 }
@@ -126,9 +114,9 @@ void addGenerateCommand(CLI::App& app) {
       ->check(CLI::IsMember({"default", "window-argmax"}))
       ->capture_default_str();
   cmd->add_option("--chords", args->chords,
-                  "Chord progression, one chord per bar, e.g. \"Dm9 G13 Cmaj9 A7b9\" (classic: notes keep to chord "
-                  "and key tones)");
-  cmd->add_option("--key", args->key, "Key: notes keep to its scale (and to the chords' tones), e.g. \"D minor\" (default with --chords: from the first chord)");
+                  "Chord progression, one chord per bar, e.g. \"Dm9 G13 Cmaj9 A7b9\" (timed: each bar starts "
+                  "with its chord; classic: notes keep to chord and key tones)");
+  cmd->add_option("--key", args->key, "Key: notes keep to its scale (classic: and to the chord's tones), e.g. \"D minor\"");
   cmd->add_option("--out,-o", args->out, "MIDI file to write (default: track.mid, none with --json)");
   cmd->add_flag("--json", args->json, "Print the notes as JSON: onset and duration in beats and Transport time");
   cmd->add_option("--bpm", args->bpm, "Tempo")->check(CLI::Range(20.0, 300.0))->capture_default_str();

@@ -15,10 +15,10 @@ namespace {
 
 std::atomic<bool> stopRequested{false};
 
-extern "C" void requestStop(int) {
+extern "C" void requestStop(int signal) {
   stopRequested.store(true);
   // A second Ctrl-C ends the program at once.
-  std::signal(SIGINT, SIG_DFL);
+  std::signal(signal, SIG_DFL);
 }
 
 struct TrainArgs {
@@ -32,6 +32,8 @@ struct TrainArgs {
   std::optional<int> embedding;
   std::vector<int> lstm;
   std::optional<double> dropout;
+  bool transpose = false;
+  bool noTranspose = false;
   double validation = 0.1;
   std::string out = "lofi-run";
   bool resume = false;
@@ -56,6 +58,8 @@ void run(const TrainArgs& args) {
   if (args.batch) job.settings.batch = *args.batch;
   if (args.learningRate) job.settings.learningRate = *args.learningRate;
   if (args.sequenceLength) job.settings.sequenceLength = *args.sequenceLength;
+  if (args.transpose) job.settings.transpose = true;
+  if (args.noTranspose) job.settings.transpose = false;
   job.settings.validationFraction = args.validation;
   job.settings.seed = args.seed;
   job.settings.threads = args.threads;
@@ -68,16 +72,20 @@ void run(const TrainArgs& args) {
   callbacks.progress = [&](const TrainProgress& progress) { bar.update(progress); };
   callbacks.note = [&](const std::string& text) { bar.note(text); };
   stopRequested.store(false);
+  // Ctrl-C, or a polite kill, saves a checkpoint first.
   auto previous = std::signal(SIGINT, requestStop);
+  auto previousTerm = std::signal(SIGTERM, requestStop);
   TrainOutcome outcome;
   try {
     outcome = train(job, callbacks, &stopRequested);
   } catch (...) {
     std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
     bar.finish();
     throw;
   }
   std::signal(SIGINT, previous);
+  std::signal(SIGTERM, previousTerm);
   bar.finish();
   if (outcome.interrupted) {
     std::fprintf(stderr, "interrupted after %d epochs: saved %s; go on with `lofi train %s --out %s --resume`\n",
@@ -112,10 +120,14 @@ void addTrainCommand(CLI::App& app) {
   cmd->add_option("--embedding", args->embedding, "Embedding size, default preset (default: 128)")
       ->check(CLI::Range(1, 8192));
   cmd->add_option("--lstm", args->lstm, "LSTM sizes, comma-separated (default: 384; seed preset 256,512,256)")
-      ->expected(1)
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->check(CLI::Range(1, 8192));
   cmd->add_option("--dropout", args->dropout, "Dropout (default: 0.3)")->check(CLI::Range(0.0, 0.9));
+  auto* transpose = cmd->add_flag("--transpose", args->transpose,
+                                  "Show each training piece in all twelve keys (the default preset does)");
+  cmd->add_flag("--no-transpose", args->noTranspose, "Train on the pieces as written (the seed preset does)")
+      ->excludes(transpose);
   cmd->add_option("--val", args->validation, "Share of pieces held out for validation")
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();

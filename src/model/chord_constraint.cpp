@@ -76,36 +76,6 @@ void ChordScaleConstraint::restrict(const SamplingContext& context, std::vector<
   for (std::size_t i = 0; i < allowed.size() && i < chord.size(); ++i) allowed[i] = static_cast<char>(allowed[i] && chord[i]);
 }
 
-std::shared_ptr<const TokenConstraint> makeChordConstraint(const Vocabulary& vocabulary, const Encoding& encoding,
-                                                           const ChordProgression& progression, const std::string& key,
-                                                           const DecodeOptions& decode) {
-  if (encoding.name() != "classic")
-    throw std::invalid_argument("chords cannot steer the '" + encoding.name() + "' encoding yet");
-  const std::vector<int> scale = keyPitchClasses(key, progression.symbols.front());
-  // Classic tokens have no time of their own: decode them as the track will be.
-  auto clock = std::make_shared<DecodingClock>(encoding, vocabulary, decode, "C4");
-  return std::make_shared<ChordScaleConstraint>(vocabulary, progression, scale, std::move(clock));
-}
-
-namespace {
-
-class StartClock : public TokenClock {
- public:
-  double quartersBefore(std::span<const int>) const override { return 0; }
-};
-
-}  // namespace
-
-std::shared_ptr<const TokenConstraint> makeKeyConstraint(const Vocabulary& vocabulary, const Encoding& encoding,
-                                                         const std::string& key) {
-  if (encoding.name() != "classic")
-    throw std::invalid_argument("a key cannot steer the '" + encoding.name() + "' encoding yet");
-  ChordProgression none;
-  none.symbols = {""};
-  none.pitchClasses = {{}};
-  return std::make_shared<ChordScaleConstraint>(vocabulary, none, keyPitchClasses(key, ""), std::make_shared<StartClock>());
-}
-
 std::vector<ChordSpan> chordTimeline(const ChordProgression& progression, double quarters) {
   std::vector<ChordSpan> spans;
   for (std::size_t index = 0; index * progression.quartersPerChord < quarters; ++index)

@@ -66,17 +66,6 @@ class ChordScaleConstraint : public TokenConstraint {
   std::shared_ptr<const TokenClock> clock_;
 };
 
-// The constraint that makes a model's tokens follow `progression` in `key`
-// (see keyPitchClasses), decoded with `decode`. Throws std::invalid_argument
-// for an encoding that cannot be steered this way yet.
-std::shared_ptr<const TokenConstraint> makeChordConstraint(const Vocabulary& vocabulary, const Encoding& encoding,
-                                                           const ChordProgression& progression, const std::string& key,
-                                                           const DecodeOptions& decode);
-
-// Keeps notes to the tones of `key` alone (no chords).
-std::shared_ptr<const TokenConstraint> makeKeyConstraint(const Vocabulary& vocabulary, const Encoding& encoding,
-                                                         const std::string& key);
-
 struct ChordSpan {
   std::string symbol;
   double startQuarters = 0;

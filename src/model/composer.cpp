@@ -22,16 +22,85 @@ void checkOptions(const ComposeOptions& options) {
   if (options.bars < 0 || options.bars > kMaxBars) throw std::invalid_argument("bars must be 1-" + std::to_string(kMaxBars));
 }
 
-Score decodeTrack(const Encoding& encoding, const Tokens& tokens, const ComposeOptions& options) {
+DecodeOptions decodeOptions(const ComposeOptions& options) {
   DecodeOptions decode = options.decode;
   decode.seed = options.seed;
-  return encoding.decode(tokens, decode);
+  return decode;
 }
 
 double scoreQuarters(const Score& score) {
   return static_cast<double>(score.endTick()) / (score.ticksPerQuarter > 0 ? score.ticksPerQuarter : 480);
 }
 
+// Where the music has got to: its latest onset (a long last note does not
+// fill the bars after it).
+double lastOnsetQuarters(const Score& score) {
+  std::int64_t last = -1;
+  for (const Part& part : score.parts)
+    for (const Note& note : part.notes) last = std::max(last, note.startTick);
+  return static_cast<double>(last) / (score.ticksPerQuarter > 0 ? score.ticksPerQuarter : 480);
+}
+
+// Tokens that only make sense after their primer (a timed continuation starts
+// mid-piece) are decoded with it, and the primer's whole bars cut off again.
+Score decodeAfterPrimer(const Encoding& encoding, const Tokens& primer, const Tokens& tokens,
+                        const ComposeOptions& options) {
+  try {
+    return encoding.decode(tokens, decodeOptions(options));
+  } catch (const std::invalid_argument&) {
+    if (primer.empty()) throw;
+  }
+  Tokens whole = primer;
+  whole.insert(whole.end(), tokens.begin(), tokens.end());
+  Score score = encoding.decode(whole, decodeOptions(options));
+  const Score primed = encoding.decode(primer, decodeOptions(options));
+  const std::int64_t bar = static_cast<std::int64_t>(kQuartersPerBar) * score.ticksPerQuarter;
+  const std::int64_t cut = (primed.endTick() + bar - 1) / bar * bar;
+  for (Part& part : score.parts) {
+    std::erase_if(part.notes, [&](const Note& note) { return note.startTick < cut; });
+    for (Note& note : part.notes) {
+      note.startTick -= cut;
+      note.endTick -= cut;
+    }
+  }
+  std::erase_if(score.labels, [&](const TextLabel& label) { return label.tick < cut; });
+  for (TextLabel& label : score.labels) label.tick -= cut;
+  return score;
+}
+
+// The generated tokens as music. A track cut off after a given number of
+// tokens may end inside an event (a timed pitch without its length): the last
+// few tokens are then left out, from `tokens` too.
+Score decodeTrack(const Encoding& encoding, const Tokens& primer, Tokens& tokens, const ComposeOptions& options) {
+  constexpr std::size_t kMaxDropped = 8;
+  for (std::size_t dropped = 0;; ++dropped) {
+    try {
+      Score score = decodeAfterPrimer(encoding, primer, tokens, options);
+      return score;
+    } catch (const std::invalid_argument&) {
+      if (dropped == kMaxDropped || tokens.empty()) throw;
+      tokens.pop_back();
+    }
+  }
+}
+
+// Chords the decoded music names itself with (the timed encoding's markers).
+std::vector<ChordSpan> labelledChords(const Score& score) {
+  std::vector<ChordSpan> chords;
+  const double ticksPerQuarter = score.ticksPerQuarter > 0 ? score.ticksPerQuarter : 480;
+  for (const TextLabel& label : score.labels) {
+    try {
+      parseProgression(label.text);
+    } catch (const std::invalid_argument&) {
+      continue;  // not a chord symbol
+    }
+    const double start = static_cast<double>(label.tick) / ticksPerQuarter;
+    if (!chords.empty()) chords.back().quarters = start - chords.back().startQuarters;
+    chords.push_back({label.text, start, 0});
+  }
+  if (!chords.empty()) chords.back().quarters = std::max(0.0, scoreQuarters(score) - chords.back().startQuarters);
+  return chords;
+}
 }  // namespace
 
 GenerationMethod defaultMethod(const Model& model) {
@@ -47,7 +116,8 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
     request.primer = model.vocabulary().encode(option.primer);
     request.seed = option.seed;
     request.sampling = option.sampling;
-    request.constraints = option.constraints;
+    request.constraints = steeringConstraints(model.vocabulary(), encoding, option.steering, decodeOptions(option));
+    request.constraints.insert(request.constraints.end(), option.constraints.begin(), option.constraints.end());
     requests.push_back(std::move(request));
   }
   std::vector<Track> tracks(options.size());
@@ -74,8 +144,9 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
         continue;
       }
       if (count % kTokensPerRound != 0) continue;
-      const Tokens tokens = model.vocabulary().decode(generation.generated(row));
-      if (scoreQuarters(decodeTrack(encoding, tokens, option)) >= option.bars * kQuartersPerBar ||
+      Tokens tokens = model.vocabulary().decode(generation.generated(row));
+      // Done when music starts past the last bar: every bar is then written.
+      if (lastOnsetQuarters(decodeTrack(encoding, option.primer, tokens, option)) >= option.bars * kQuartersPerBar ||
           count >= static_cast<std::size_t>(option.bars) * kMaxTokensPerBar)
         generation.finish(row);
     }
@@ -86,8 +157,11 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
     if (option.tokens > 0 && indices.size() > static_cast<std::size_t>(option.tokens)) indices.resize(option.tokens);
     tracks[row].primer = option.primer;
     tracks[row].tokens = model.vocabulary().decode(indices);
-    tracks[row].score = decodeTrack(encoding, tracks[row].tokens, option);
+    tracks[row].score = decodeTrack(encoding, option.primer, tracks[row].tokens, option);
     if (option.bars > 0) tracks[row].score = trimScore(std::move(tracks[row].score), option.bars * kQuartersPerBar);
+    const double length = option.bars > 0 ? option.bars * kQuartersPerBar : scoreQuarters(tracks[row].score);
+    tracks[row].chords = option.steering.chords.empty() ? labelledChords(tracks[row].score)
+                                                        : chordTimeline(parseProgression(option.steering.chords), length);
   }
   return tracks;
 }
@@ -113,8 +187,24 @@ Tokens primerFromMidi(const Model& model, const Encoding& encoding, const std::s
     else ++unknownCount;
   }
   if (unknown) *unknown = unknownCount;
-  if (known.size() > maxTokens) known.erase(known.begin(), known.end() - static_cast<std::ptrdiff_t>(maxTokens));
-  return known;
+  if (known.size() <= maxTokens) return known;
+  Tokens end(known.end() - static_cast<std::ptrdiff_t>(maxTokens), known.end());
+  try {
+    encoding.decode(end, DecodeOptions{});
+    return end;
+  } catch (const std::invalid_argument&) {
+  }
+  // The beginning then, shortened until it decodes (it may not stop inside a note).
+  Tokens begin(known.begin(), known.begin() + static_cast<std::ptrdiff_t>(maxTokens));
+  while (!begin.empty()) {
+    try {
+      encoding.decode(begin, DecodeOptions{});
+      return begin;
+    } catch (const std::invalid_argument&) {
+      begin.pop_back();
+    }
+  }
+  return begin;
 }
 
 }  // namespace lofi

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "model/chord_constraint.h"
 #include "model/generator.h"
 #include "model/model.h"
+#include "model/steering.h"
 #include "music/encoding.h"
 #include "music/score.h"
 
@@ -23,13 +25,15 @@ struct ComposeOptions {
   GenerationMethod method = GenerationMethod::CarriedState;
   Tokens primer;  // what the music continues from (not part of the track)
   DecodeOptions decode;  // its seed is set from `seed`
-  std::vector<std::shared_ptr<const TokenConstraint>> constraints;
+  Steering steering;     // chords and key
+  std::vector<std::shared_ptr<const TokenConstraint>> constraints;  // more of your own
 };
 
 struct Track {
   Tokens primer;
   Tokens tokens;
   Score score;
+  std::vector<ChordSpan> chords;  // the progression asked for, or the chords the music labels itself with
 };
 
 inline constexpr int kQuartersPerBar = 4;
@@ -40,8 +44,9 @@ Track composeTrack(const Model& model, const Encoding& encoding, const ComposeOp
 
 // One of the training windows kept in the model, chosen by `seed`; empty if it has none.
 Tokens randomPrimer(const Model& model, std::uint64_t seed);
-// The last `maxTokens` tokens of a MIDI file in the model's encoding; tokens
-// the model does not know are left out and counted in `unknown`.
+// Up to `maxTokens` tokens of a MIDI file in the model's encoding: its end,
+// or, when the end alone does not decode (timed), its beginning. Tokens the
+// model does not know are left out and counted in `unknown`.
 Tokens primerFromMidi(const Model& model, const Encoding& encoding, const std::string& path, std::size_t maxTokens,
                       std::size_t* unknown = nullptr);
 

@@ -87,26 +87,56 @@ void TopPStep::apply(std::vector<Candidate>& candidates, const SamplingContext&)
   if (p_ >= 1 || candidates.empty()) return;
   float highest = -INFINITY;
   for (const Candidate& candidate : candidates) highest = std::max(highest, candidate.logit);
-  double total = 0;
-  for (const Candidate& candidate : candidates) total += std::exp(static_cast<double>(candidate.logit - highest));
-  const double needed = p_ * total;
-  // Music is usually decided among a few tokens: sort only as many as needed,
-  // in the order a full sort gives.
-  const auto byLogit = [](const Candidate& a, const Candidate& b) {
-    return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
+  struct Entry {
+    Candidate candidate;
+    double weight;
   };
-  std::size_t sorted = 0;
-  double cumulative = 0;
-  std::size_t keep = 0;
-  for (std::size_t target = std::min<std::size_t>(32, candidates.size());; target = std::min(candidates.size(), target * 4)) {
-    std::partial_sort(candidates.begin() + static_cast<std::ptrdiff_t>(sorted),
-                      candidates.begin() + static_cast<std::ptrdiff_t>(target), candidates.end(), byLogit);
-    sorted = target;
-    while (keep < sorted && cumulative < needed)
-      cumulative += std::exp(static_cast<double>(candidates[keep++].logit - highest));
-    if (cumulative >= needed || sorted == candidates.size()) break;
+  std::vector<Entry> entries;
+  entries.reserve(candidates.size());
+  double total = 0;
+  for (const Candidate& candidate : candidates) {
+    entries.push_back({candidate, std::exp(static_cast<double>(candidate.logit - highest))});
+    total += entries.back().weight;
   }
-  candidates.resize(std::max<std::size_t>(1, keep));
+  // The kept set is the k likeliest (ties by token index) with the smallest k
+  // whose mass reaches p. Quickselect by mass finds k without sorting: the
+  // first `low` entries are kept, their mass `above` is short of `needed`,
+  // and k lies in (low, high].
+  const auto better = [](const Entry& a, const Entry& b) {
+    return a.candidate.logit != b.candidate.logit ? a.candidate.logit > b.candidate.logit
+                                                  : a.candidate.token < b.candidate.token;
+  };
+  const double needed = p_ * total;
+  std::size_t low = 0, high = entries.size(), keep = entries.size();
+  double above = 0;
+  while (low < high) {
+    // Median of three as the pivot, moved to the front of the range.
+    const std::size_t middle = low + (high - low) / 2;
+    if (better(entries[middle], entries[low])) std::swap(entries[middle], entries[low]);
+    if (better(entries[high - 1], entries[low])) std::swap(entries[high - 1], entries[low]);
+    if (better(entries[high - 1], entries[middle])) std::swap(entries[high - 1], entries[middle]);
+    std::swap(entries[low], entries[middle]);
+    const Entry pivot = entries[low];
+    const auto split = std::partition(entries.begin() + static_cast<std::ptrdiff_t>(low + 1),
+                                      entries.begin() + static_cast<std::ptrdiff_t>(high),
+                                      [&](const Entry& entry) { return better(entry, pivot); });
+    const std::size_t pivotAt = static_cast<std::size_t>(split - entries.begin()) - 1;
+    std::swap(entries[low], entries[pivotAt]);  // better ones in [low, pivotAt), the pivot at pivotAt
+    double upper = 0;
+    for (std::size_t i = low; i < pivotAt; ++i) upper += entries[i].weight;
+    if (above + upper >= needed) {
+      high = pivotAt;
+    } else if (above + upper + pivot.weight >= needed) {
+      keep = pivotAt + 1;
+      break;
+    } else {
+      above += upper + pivot.weight;
+      low = pivotAt + 1;
+    }
+    keep = high;  // rounding can leave the range empty: keep what is known to be needed
+  }
+  candidates.clear();
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, keep); ++i) candidates.push_back(entries[i].candidate);
 }
 
 SamplerChain& SamplerChain::add(std::unique_ptr<SamplerStep> step) {

@@ -241,6 +241,154 @@ void describeData(const Run& run, const TrainCallbacks& callbacks) {
 
 }  // namespace
 
+namespace {
+
+// One call of train(): the run, plus what this session has measured.
+class Session {
+ public:
+  Session(Run& run, const TrainCallbacks& callbacks, const std::atomic<bool>* stop)
+      : run_(run), callbacks_(callbacks), stop_(stop), padIndex_(run.trainSet->options().padIndex) {
+    if (!run_.log.epochs.empty()) latestValidation_ = run_.log.epochs.back().validationLoss;
+    rate_ = learningRateAt(run_.settings, std::max<std::int64_t>(0, run_.state.globalStep - 1), run_.totalSteps);
+  }
+
+  // Trains the epochs left; false if stopped (a checkpoint is then saved).
+  bool trainRemainingEpochs() {
+    while (run_.state.epoch < run_.settings.epochs) {
+      const auto epochStart = Clock::now();
+      const TokenDataset::Epoch epoch = run_.trainSet->epoch(run_.state.epoch, true);
+      epochTargets_ = 0;
+      epochSeconds_ = 0;
+      if (!trainSteps(epoch)) return interrupted();
+      report(TrainProgress::Phase::Validating, static_cast<std::int64_t>(epoch.size()));
+      bool stopped = false;
+      const std::optional<double> validation = validationLoss(run_, stop_, stopped);
+      if (stopped) return interrupted();
+      finishEpoch(validation, secondsSince(epochStart), static_cast<std::int64_t>(epoch.size()));
+    }
+    return true;
+  }
+
+ private:
+  bool stopRequested() const { return stop_ && stop_->load(); }
+
+  double epochLoss() const {
+    return run_.state.epochLossSum / static_cast<double>(std::max<std::int64_t>(1, run_.state.epochTargets));
+  }
+
+  bool trainSteps(const TokenDataset::Epoch& epoch) {
+    const auto steps = static_cast<std::int64_t>(epoch.size());
+    while (run_.state.step < steps) {
+      if (stopRequested()) return false;
+      const auto stepStart = Clock::now();
+      rate_ = learningRateAt(run_.settings, run_.state.globalStep, run_.totalSteps);
+      setLearningRate(*run_.optimizer, rate_);
+      const Batch batch = epoch.batch(static_cast<std::size_t>(run_.state.step));
+      const double batchLoss = trainStep(run_, batch, padIndex_);
+      if (!std::isfinite(batchLoss))
+        throw std::runtime_error("training diverged at step " + std::to_string(run_.state.globalStep) +
+                                 " (loss is not finite): lower the learning rate");
+      run_.state.epochLossSum += batchLoss;
+      run_.state.epochTargets += batch.targetCount;
+      ++run_.state.step;
+      ++run_.state.globalStep;
+      ++sessionSteps_;
+      epochTargets_ += batch.targetCount;
+      const double seconds = secondsSince(stepStart);
+      epochSeconds_ += seconds;
+      trainingSeconds_ += seconds;
+      recordStepLoss(batchLoss / static_cast<double>(std::max<std::int64_t>(1, batch.targetCount)));
+      report(TrainProgress::Phase::Training, steps);
+    }
+    return true;
+  }
+
+  // The log keeps the mean loss of every kStepsPerLogRecord steps.
+  void recordStepLoss(double loss) {
+    recordLossSum_ += loss;
+    if (++recordSteps_ < kStepsPerLogRecord) return;
+    run_.log.steps.push_back({run_.state.globalStep, recordLossSum_ / recordSteps_});
+    recordLossSum_ = 0;
+    recordSteps_ = 0;
+  }
+
+  void finishEpoch(const std::optional<double>& validation, double seconds, std::int64_t steps) {
+    latestValidation_ = validation;
+    EpochRecord record;
+    record.epoch = run_.state.epoch + 1;
+    record.trainLoss = epochLoss();
+    record.validationLoss = validation;
+    record.seconds = seconds;
+    record.tokensPerSecond = tokensPerSecond();
+    record.learningRate = rate_;
+    run_.log.epochs.push_back(record);
+
+    run_.state.epoch = record.epoch;
+    run_.state.step = 0;
+    run_.state.epochLossSum = 0;
+    run_.state.epochTargets = 0;
+    // Without held-out pieces the latest epoch counts as the best.
+    if (!validation || *validation < run_.state.bestValidationLoss) {
+      if (validation) run_.state.bestValidationLoss = *validation;
+      saveModelFile(snapshot(run_, false), run_.bestPath);
+    }
+    saveModelFile(snapshot(run_, true), run_.lastPath);
+    writeLog(run_);
+    ++sessionEpochs_;
+    report(TrainProgress::Phase::EpochDone, steps, record.trainLoss);
+  }
+
+  bool interrupted() {
+    saveModelFile(snapshot(run_, true), run_.lastPath);
+    writeLog(run_);
+    return false;
+  }
+
+  double tokensPerSecond() const { return static_cast<double>(epochTargets_) / std::max(1e-9, epochSeconds_); }
+
+  void report(TrainProgress::Phase phase, std::int64_t steps, std::optional<double> loss = std::nullopt) const {
+    if (!callbacks_.progress) return;
+    TrainProgress progress;
+    progress.phase = phase;
+    progress.epochs = run_.settings.epochs;
+    progress.steps = steps;
+    progress.validationLoss = latestValidation_;
+    progress.tokensPerSecond = tokensPerSecond();
+    progress.learningRate = rate_;
+    if (phase == TrainProgress::Phase::EpochDone) {
+      progress.epoch = run_.state.epoch;
+      progress.step = steps;
+      progress.loss = loss.value_or(0);
+      progress.secondsLeft = (run_.settings.epochs - run_.state.epoch) * (secondsSince(sessionStart_) / sessionEpochs_);
+    } else {
+      progress.epoch = run_.state.epoch + 1;
+      progress.step = phase == TrainProgress::Phase::Validating ? steps : run_.state.step;
+      progress.loss = epochLoss();
+      const std::int64_t stepsLeft =
+          (steps - run_.state.step) + static_cast<std::int64_t>(run_.settings.epochs - run_.state.epoch - 1) * steps;
+      progress.secondsLeft = sessionSteps_ > 0 ? stepsLeft * (trainingSeconds_ / static_cast<double>(sessionSteps_)) : 0;
+    }
+    callbacks_.progress(progress);
+  }
+
+  Run& run_;
+  const TrainCallbacks& callbacks_;
+  const std::atomic<bool>* stop_;
+  const std::int64_t padIndex_;
+  const Clock::time_point sessionStart_ = Clock::now();
+  std::optional<double> latestValidation_;
+  std::int64_t sessionSteps_ = 0;
+  int sessionEpochs_ = 0;
+  double trainingSeconds_ = 0;
+  std::int64_t epochTargets_ = 0;  // predicted in this session, this epoch
+  double epochSeconds_ = 0;
+  double rate_ = 0;
+  double recordLossSum_ = 0;
+  int recordSteps_ = 0;
+};
+
+}  // namespace
+
 TrainOutcome train(const TrainJob& job, const TrainCallbacks& callbacks, const std::atomic<bool>* stop) {
   namespace fs = std::filesystem;
   Run run;
@@ -259,133 +407,15 @@ TrainOutcome train(const TrainJob& job, const TrainCallbacks& callbacks, const s
   describeData(run, callbacks);
   run.model->train();
 
+  Session session(run, callbacks, stop);
   TrainOutcome outcome;
+  outcome.interrupted = !session.trainRemainingEpochs();
   outcome.lastPath = run.lastPath;
-  const auto sessionStart = Clock::now();
-  std::int64_t sessionSteps = 0;
-  int sessionEpochs = 0;
-  double trainingSeconds = 0;
-  const std::int64_t padIndex = run.trainSet->options().padIndex;
-  std::optional<double> latestValidation;
-  if (!run.log.epochs.empty()) latestValidation = run.log.epochs.back().validationLoss;
-  double recordLossSum = 0;
-  int recordSteps = 0;
-
-  auto finishInterrupted = [&]() {
-    saveModelFile(snapshot(run, true), run.lastPath);
-    writeLog(run);
-    outcome.interrupted = true;
-    outcome.epochsDone = run.state.epoch;
-    if (std::isfinite(run.state.bestValidationLoss)) outcome.bestValidationLoss = run.state.bestValidationLoss;
-    if (fs::exists(run.bestPath)) outcome.bestPath = run.bestPath;
-    return outcome;
-  };
-
-  while (run.state.epoch < run.settings.epochs) {
-    const int epochIndex = run.state.epoch;
-    const auto epochStart = Clock::now();
-    const TokenDataset::Epoch epoch = run.trainSet->epoch(epochIndex, true);
-    const auto steps = static_cast<std::int64_t>(epoch.size());
-    std::int64_t epochTargetsThisSession = 0;
-    double epochTrainingSeconds = 0;
-    while (run.state.step < steps) {
-      if (stop && stop->load()) return finishInterrupted();
-      const auto stepStart = Clock::now();
-      const double rate = learningRateAt(run.settings, run.state.globalStep, run.totalSteps);
-      setLearningRate(*run.optimizer, rate);
-      const Batch batch = epoch.batch(static_cast<std::size_t>(run.state.step));
-      const double batchLoss = trainStep(run, batch, padIndex);
-      if (!std::isfinite(batchLoss))
-        throw std::runtime_error("training diverged at step " + std::to_string(run.state.globalStep) +
-                                 " (loss is not finite): lower the learning rate");
-
-      run.state.epochLossSum += batchLoss;
-      run.state.epochTargets += batch.targetCount;
-      ++run.state.step;
-      ++run.state.globalStep;
-      ++sessionSteps;
-      epochTargetsThisSession += batch.targetCount;
-      const double stepSeconds = secondsSince(stepStart);
-      epochTrainingSeconds += stepSeconds;
-      trainingSeconds += stepSeconds;
-      recordLossSum += batchLoss / static_cast<double>(std::max<std::int64_t>(1, batch.targetCount));
-      if (++recordSteps == kStepsPerLogRecord) {
-        run.log.steps.push_back({run.state.globalStep, recordLossSum / recordSteps});
-        recordLossSum = 0;
-        recordSteps = 0;
-      }
-      if (callbacks.progress) {
-        TrainProgress progress;
-        progress.epoch = epochIndex + 1;
-        progress.epochs = run.settings.epochs;
-        progress.step = run.state.step;
-        progress.steps = steps;
-        progress.loss = run.state.epochLossSum / static_cast<double>(std::max<std::int64_t>(1, run.state.epochTargets));
-        progress.validationLoss = latestValidation;
-        progress.tokensPerSecond = epochTargetsThisSession / std::max(1e-9, epochTrainingSeconds);
-        const std::int64_t stepsLeft =
-            (steps - run.state.step) + static_cast<std::int64_t>(run.settings.epochs - epochIndex - 1) * steps;
-        progress.secondsLeft = stepsLeft * (trainingSeconds / static_cast<double>(sessionSteps));
-        progress.learningRate = rate;
-        callbacks.progress(progress);
-      }
-    }
-
-    if (callbacks.progress) {
-      TrainProgress progress;
-      progress.phase = TrainProgress::Phase::Validating;
-      progress.epoch = epochIndex + 1;
-      progress.epochs = run.settings.epochs;
-      progress.step = progress.steps = steps;
-      progress.loss = run.state.epochLossSum / static_cast<double>(std::max<std::int64_t>(1, run.state.epochTargets));
-      progress.validationLoss = latestValidation;
-      callbacks.progress(progress);
-    }
-    bool stopped = false;
-    const std::optional<double> validation = validationLoss(run, stop, stopped);
-    if (stopped) return finishInterrupted();
-    latestValidation = validation;
-
-    EpochRecord record;
-    record.epoch = epochIndex + 1;
-    record.trainLoss = run.state.epochLossSum / static_cast<double>(std::max<std::int64_t>(1, run.state.epochTargets));
-    record.validationLoss = validation;
-    record.seconds = secondsSince(epochStart);
-    record.tokensPerSecond = epochTargetsThisSession / std::max(1e-9, epochTrainingSeconds);
-    record.learningRate = learningRateAt(run.settings, run.state.globalStep - 1, run.totalSteps);
-    run.log.epochs.push_back(record);
-
-    run.state.epoch = epochIndex + 1;
-    run.state.step = 0;
-    run.state.epochLossSum = 0;
-    run.state.epochTargets = 0;
-    // Without held-out pieces the latest epoch counts as the best.
-    const double score = validation.value_or(-static_cast<double>(run.state.epoch));
-    if (score < run.state.bestValidationLoss || !validation) {
-      run.state.bestValidationLoss = validation ? *validation : run.state.bestValidationLoss;
-      saveModelFile(snapshot(run, false), run.bestPath);
-    }
-    saveModelFile(snapshot(run, true), run.lastPath);
-    writeLog(run);
-    if (callbacks.progress) {
-      TrainProgress progress;
-      progress.phase = TrainProgress::Phase::EpochDone;
-      progress.epoch = record.epoch;
-      progress.epochs = run.settings.epochs;
-      progress.step = progress.steps = steps;
-      progress.loss = record.trainLoss;
-      progress.validationLoss = validation;
-      progress.tokensPerSecond = record.tokensPerSecond;
-      ++sessionEpochs;
-      progress.secondsLeft = (run.settings.epochs - record.epoch) * (secondsSince(sessionStart) / sessionEpochs);
-      progress.learningRate = record.learningRate;
-      callbacks.progress(progress);
-    }
-  }
   outcome.epochsDone = run.state.epoch;
   if (std::isfinite(run.state.bestValidationLoss)) outcome.bestValidationLoss = run.state.bestValidationLoss;
-  outcome.bestPath = fs::exists(run.bestPath) ? run.bestPath : "";
-  if (callbacks.note) callbacks.note("wrote " + run.lastPath + ", " + run.bestPath + ", " + run.logPath + ", " + run.plotPath);
+  if (fs::exists(run.bestPath)) outcome.bestPath = run.bestPath;
+  if (!outcome.interrupted && callbacks.note)
+    callbacks.note("wrote " + run.lastPath + ", " + run.bestPath + ", " + run.logPath + ", " + run.plotPath);
   return outcome;
 }
 

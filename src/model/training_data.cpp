@@ -1,6 +1,8 @@
 #include "model/training_data.h"
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 
@@ -19,16 +21,46 @@ void fnvMix(std::uint64_t& hash, const std::string& text) {
   hash = (hash ^ 0xFF) * 0x100000001B3ULL;  // separator, so "ab","c" differs from "a","bc"
 }
 
-std::vector<Tokens> pickPrimers(const std::vector<const Piece*>& pieces, std::uint64_t seed) {
+// The longest start of `tokens` that the encoding decodes (a window may
+// begin or end inside an event of a timed piece); empty if none does.
+Tokens decodableStart(const Encoding& encoding, Tokens tokens) {
+  for (int attempt = 0; attempt < 16 && !tokens.empty(); ++attempt) {
+    try {
+      encoding.decode(tokens, DecodeOptions{});
+      return tokens;
+    } catch (const std::invalid_argument&) {
+      tokens.pop_back();
+    }
+  }
+  return {};
+}
+
+// Windows of real music for `--primer random`: a random window of a random
+// training piece, as the seed primes; the piece's beginning if the window does
+// not decode on its own.
+std::vector<Tokens> pickPrimers(const std::vector<const Piece*>& pieces, const std::string& encodingName,
+                                std::uint64_t seed) {
   std::vector<Tokens> primers;
   if (pieces.empty()) return primers;
+  std::unique_ptr<Encoding> encoding;
+  try {
+    encoding = makeEncoding(encodingName);
+  } catch (const std::invalid_argument&) {
+    // An encoding this build does not know: keep the windows as they are.
+  }
   SeededRandom random(mixSeed(seed, 0x9e1));
   for (int attempt = 0; attempt < kPrimerCount; ++attempt) {
     const Piece& piece = *pieces[random.below(pieces.size())];
     if (piece.tokens.empty()) continue;
     const std::size_t length = std::min<std::size_t>(kPrimerLength, piece.tokens.size());
     const std::size_t start = random.below(piece.tokens.size() - length + 1);
-    primers.emplace_back(piece.tokens.begin() + start, piece.tokens.begin() + start + length);
+    Tokens window(piece.tokens.begin() + start, piece.tokens.begin() + start + length);
+    if (encoding) {
+      Tokens decodable = decodableStart(*encoding, window);
+      if (decodable.empty()) decodable = decodableStart(*encoding, Tokens(piece.tokens.begin(), piece.tokens.begin() + length));
+      window = std::move(decodable);
+    }
+    if (!window.empty()) primers.push_back(std::move(window));
   }
   return primers;
 }
@@ -110,7 +142,7 @@ TrainingData prepareTrainingData(const TokenCorpus& corpus, const TrainSettings&
   data.vocabulary = Vocabulary::build(everything, specialTokensFor(network));
   for (const Tokens& tokens : trainTokens) data.train.push_back(data.vocabulary.encode(tokens));
   for (const Tokens& tokens : validationTokens) data.validation.push_back(data.vocabulary.encode(tokens));
-  data.primers = pickPrimers(trainPieces, settings.seed);
+  data.primers = pickPrimers(trainPieces, corpus.encoding, settings.seed);
   return data;
 }
 

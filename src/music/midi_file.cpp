@@ -232,6 +232,8 @@ std::pair<std::size_t, std::size_t> riffMidiData(std::span<const std::uint8_t> b
     const bool fits = size <= bytes.size() - pos - 8;
     if (startsWith(bytes, pos, "data")) {
       if (!fits) throw MidiError(name, pos, "RIFF data chunk runs past the end of the file");
+      // Named at its header: an empty chunk may end the file, and errors name a byte inside it.
+      if (size == 0) throw MidiError(name, pos, "RIFF data chunk is empty");
       return {pos + 8, size};
     }
     if (!fits) break;

@@ -52,6 +52,7 @@ TEST_F(ModelCliTest, TrainsFromTokensJsonAndEvaluatesHeldOutPieces) {
   const Outcome trained = lofi("train " + tokens() + kTinyNetwork + "--epochs 2 --out " + run());
   ASSERT_EQ(trained.exitCode, 0) << trained.err;
   EXPECT_NE(trained.err.find("read 8 pieces"), std::string::npos) << trained.err;
+  EXPECT_NE(trained.err.find("7 training pieces (84 with transpositions)"), std::string::npos) << trained.err;
   EXPECT_NE(trained.err.find("epoch 2/2"), std::string::npos) << trained.err;
   for (const char* file : {"last.lofi", "best.lofi", "log.json", "loss.svg"}) EXPECT_TRUE(fs::exists(run() + "/" + file)) << file;
 
@@ -62,6 +63,12 @@ TEST_F(ModelCliTest, TrainsFromTokensJsonAndEvaluatesHeldOutPieces) {
   EXPECT_EQ(report["leftOutTrainingPieces"], 7);
   EXPECT_GT(report["perplexity"].get<double>(), 1.0);
   EXPECT_EQ(report["novelty"].size(), 2u);
+}
+
+TEST_F(ModelCliTest, NoTransposeTrainsOnThePiecesAsWritten) {
+  const Outcome trained = lofi("train " + tokens() + kTinyNetwork + "--epochs 1 --no-transpose --out " + run());
+  ASSERT_EQ(trained.exitCode, 0) << trained.err;
+  EXPECT_NE(trained.err.find("7 training pieces, 1 held out"), std::string::npos) << trained.err;
 }
 
 TEST_F(ModelCliTest, GeneratesTheSameTrackForTheSameSeed) {

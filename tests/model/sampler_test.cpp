@@ -118,3 +118,33 @@ TEST(Sampler, NoSpecialTokensKeepsPaddingAndBeginOut) {
 
 }  // namespace
 }  // namespace lofi
+
+namespace lofi {
+namespace {
+
+TEST(Sampler, TopPKeepsExactlyTheSetAFullSortGives) {
+  SeededRandom random(17);
+  for (int trial = 0; trial < 300; ++trial) {
+    const std::size_t count = 1 + random.below(600);
+    std::vector<Candidate> candidates(count);
+    for (std::size_t i = 0; i < count; ++i)  // coarse logits make ties
+      candidates[i] = {static_cast<int>(i), static_cast<float>(random.below(40)) * 0.5f - (trial % 3 == 0 ? 15.0f : 5.0f)};
+    const float p = 0.05f + 0.9f * static_cast<float>(random.uniform());
+    std::vector<Candidate> expected = candidates;
+    sortByLogit(expected);
+    double total = 0;
+    for (const Candidate& candidate : expected) total += std::exp(static_cast<double>(candidate.logit));
+    double cumulative = 0;
+    std::size_t keep = 0;
+    while (keep < expected.size() && cumulative < p * total) cumulative += std::exp(static_cast<double>(expected[keep++].logit));
+    expected.resize(std::max<std::size_t>(1, keep));
+
+    TopPStep(p).apply(candidates, {});
+    sortByLogit(candidates);
+    ASSERT_EQ(candidates.size(), expected.size()) << trial;
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(candidates[i].token, expected[i].token) << trial;
+  }
+}
+
+}  // namespace
+}  // namespace lofi

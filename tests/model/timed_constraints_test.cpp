@@ -1,0 +1,121 @@
+#include "model/timed_constraints.h"
+
+#include <gtest/gtest.h>
+
+#include "model/composer.h"
+#include "model/generator.h"
+#include "music/timed_encoding.h"
+#include "tiny_models.h"
+
+namespace lofi {
+namespace {
+
+// A model over the timed encoding's whole vocabulary and a few chords, with
+// random weights: it writes anything, so the constraints have all the work.
+const Model& timedModel() {
+  static const Model model = [] {
+    TokenCorpus corpus;
+    corpus.encoding = "timed";
+    Piece piece{"vocabulary.mid", timed::fixedVocabulary()};
+    for (const char* chord : {"chord_Dm9", "chord_G13", "chord_Cmaj9", "chord_A7b9", "chord_Em7", "chord_NC"})
+      piece.tokens.push_back(chord);
+    corpus.pieces.push_back(piece);
+    return Model(testing::untrainedModelFile(testing::tinyNetwork(), corpus, 31));
+  }();
+  return model;
+}
+
+TEST(TimedGrammarConstraint, WhateverTheModelWritesDecodes) {
+  const TimedEncoding encoding;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    SequenceRequest request;
+    request.seed = seed;
+    request.sampling = {1.5f, 0, 1.0f};
+    request.constraints = {std::make_shared<TimedGrammarConstraint>(timedModel().vocabulary())};
+    const auto indices = generateTokens(timedModel(), {request}, 300, GenerationMethod::CarriedState)[0];
+    Tokens tokens = timedModel().vocabulary().decode(indices);
+    EXPECT_EQ(tokens.front(), "start");
+    while (tokens.back().rfind("pitch_", 0) == 0) tokens.pop_back();  // cut inside a note
+    EXPECT_NO_THROW(encoding.decode(tokens, {})) << seed;
+  }
+}
+
+// A random model piles up notes: at most two notes per position keeps bars coming.
+class TwoNotesPerPosition : public TokenConstraint {
+ public:
+  void restrict(const SamplingContext& context, std::vector<char>& allowed) const override {
+    int notes = 0;
+    for (auto token = context.history.rbegin(); token != context.history.rend(); ++token) {
+      const std::string& text = context.vocabulary->token(*token);
+      if (text.rfind("pos_", 0) == 0 || text == "bar") break;
+      if (text.rfind("pitch_", 0) == 0) ++notes;
+    }
+    if (notes < 2) return;
+    for (std::size_t index = 0; index < allowed.size(); ++index)
+      if (context.vocabulary->tokens()[index].rfind("pitch_", 0) == 0) allowed[index] = 0;
+  }
+};
+
+TEST(TimedChordConstraint, EveryBarStartsWithItsChordAndNoOtherChordComes) {
+  const TimedEncoding encoding;
+  ComposeOptions options;
+  options.bars = 6;
+  options.seed = 4;
+  options.sampling = {1.2f, 0, 1.0f};
+  options.steering.chords = "Dm9 G13 Cmaj9 A7b9";
+  options.constraints.push_back(std::make_shared<TwoNotesPerPosition>());
+  const Track track = composeTrack(timedModel(), encoding, options);
+  const std::vector<std::string> expected = {"chord_Dm9", "chord_G13", "chord_Cmaj9", "chord_A7b9"};
+  std::size_t bars = 0;
+  std::vector<std::string> chords;
+  for (std::size_t i = 0; i < track.tokens.size(); ++i) {
+    if (track.tokens[i] == "bar") {
+      std::size_t next = i + 1;
+      while (next < track.tokens.size() && (track.tokens[next].rfind("meter_", 0) == 0 || track.tokens[next].rfind("tempo_", 0) == 0))
+        ++next;
+      if (next + 1 >= track.tokens.size()) break;  // the track ended here
+      EXPECT_EQ(track.tokens[next], "pos_0") << "bar " << bars;
+      EXPECT_EQ(track.tokens[next + 1], expected[bars % expected.size()]) << "bar " << bars;
+      ++bars;
+    }
+    if (track.tokens[i].rfind("chord_", 0) == 0) chords.push_back(track.tokens[i]);
+  }
+  EXPECT_GE(bars, 6u);
+  EXPECT_EQ(chords.size(), bars);  // no chord token but the forced ones
+  // The decoded track and its chord list say the same.
+  ASSERT_GE(track.chords.size(), 6u);
+  EXPECT_EQ(track.chords[1].symbol, "G13");
+  EXPECT_EQ(track.chords[1].startQuarters, 4.0);
+}
+
+TEST(TimedChordConstraint, UnknownChordIsNamed) {
+  try {
+    TimedChordConstraint(timedModel().vocabulary(), parseProgression("Dm9 F#7#9"));
+    FAIL();
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("F#7#9"), std::string::npos) << error.what();
+  }
+}
+
+TEST(TimedPitchClassConstraint, KeyKeepsPitchesInTheScale) {
+  const TimedEncoding encoding;
+  ComposeOptions options;
+  options.tokens = 200;
+  options.seed = 2;
+  options.sampling = {1.5f, 0, 1.0f};
+  options.steering.key = "D dorian";  // D E F G A B C
+  const Track track = composeTrack(timedModel(), encoding, options);
+  int pitches = 0;
+  for (const std::string& token : track.tokens)
+    if (token.rfind("pitch_", 0) == 0) {
+      const int pitchClass = std::stoi(token.substr(6)) % 12;
+      EXPECT_TRUE(pitchClass == 2 || pitchClass == 4 || pitchClass == 5 || pitchClass == 7 || pitchClass == 9 ||
+                  pitchClass == 11 || pitchClass == 0)
+          << token;
+      ++pitches;
+    }
+  EXPECT_GT(pitches, 5);
+}
+
+}  // namespace
+}  // namespace lofi

@@ -1,0 +1,27 @@
+#include "music/timed_transposer.h"
+
+#include <gtest/gtest.h>
+
+namespace lofi {
+namespace {
+
+TEST(TimedTransposer, MovesPitchesAndChordsOnly) {
+  const TimedTransposer transposer;
+  const Tokens tokens = {"start", "bar", "meter_4/4", "tempo_80", "pos_0", "chord_Dm9", "pitch_62", "dur_12",
+                         "pos_12", "chord_NC", "pitch_65", "dur_6", "bar", "pos_0", "chord_F#m7b5", "end"};
+  EXPECT_EQ(transposer.transpose(tokens, 2),
+            (Tokens{"start", "bar", "meter_4/4", "tempo_80", "pos_0", "chord_Em9", "pitch_64", "dur_12", "pos_12",
+                    "chord_NC", "pitch_67", "dur_6", "bar", "pos_0", "chord_Abm7b5", "end"}));
+  EXPECT_EQ(transposer.transpose(transposer.transpose(tokens, -5).value(), 5), tokens);
+  EXPECT_FALSE(transposer.transpose({"pitch_125"}, 3));
+  EXPECT_THROW(transposer.transpose({"pitch_x"}, 1), std::invalid_argument);
+  EXPECT_THROW(transposer.transpose({"chord_Hm7"}, 1), std::invalid_argument);
+}
+
+TEST(TimedTransposer, IsTheOneRegisteredForTimed) {
+  EXPECT_NE(dynamic_cast<TimedTransposer*>(makeTokenTransposer("timed").get()), nullptr);
+  EXPECT_EQ(makeTokenTransposer("other"), nullptr);
+}
+
+}  // namespace
+}  // namespace lofi
