@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "model/chord_constraint.h"
+#include "model/steering.h"
 #include "model/default_model.h"
 #include "model/network_config.h"
 #include "server/api_error.h"
@@ -28,25 +28,25 @@ ComposeOptions GenerationService::composeOptions(const GenerateSettings& setting
   options.decode.seed = settings.seed;
   // The seed's network needs a window of real music to start from; ours starts from nothing.
   if (options.method == GenerationMethod::SlidingWindow) options.primer = randomPrimer(*model_, settings.seed);
-  steering = "none";
   // Chords steer when the encoding allows it, else the key does; an encoding
-  // that allows neither (yet) plays freely under the chords the answer lists,
-  // and the answer says so ("steering").
-  if (!settings.chords.empty()) {
+  // that allows neither plays freely under the chords the answer lists, and
+  // the answer says so ("steering"). Trying the constraints here finds the
+  // first that holds; composeTracks builds them again for the batch.
+  const auto steers = [&](const Steering& wanted) {
     try {
-      options.constraints.push_back(makeChordConstraint(model_->vocabulary(), *encoding_,
-                                                        parseProgression(settings.chords), settings.key, options.decode));
-      steering = "chords";
-      return options;
+      steeringConstraints(model_->vocabulary(), *encoding_, wanted, options.decode);
+      return true;
     } catch (const std::invalid_argument&) {
+      return false;
     }
-  }
-  if (!settings.key.empty()) {
-    try {
-      options.constraints.push_back(makeKeyConstraint(model_->vocabulary(), *encoding_, settings.key));
-      steering = "key";
-    } catch (const std::invalid_argument&) {
-    }
+  };
+  steering = "none";
+  if (!settings.chords.empty() && steers({settings.chords, settings.key})) {
+    options.steering = {settings.chords, settings.key};
+    steering = "chords";
+  } else if (!settings.key.empty() && steers({"", settings.key})) {
+    options.steering = {"", settings.key};
+    steering = "key";
   }
   return options;
 }
