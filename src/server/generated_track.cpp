@@ -1,9 +1,11 @@
 #include "server/generated_track.h"
 
+#include <array>
 #include <cmath>
 
 #include "music/note_events.h"
 #include "music/theory/chord_symbol.h"
+#include "music/theory/key_finding.h"
 #include "music/theory/voicing.h"
 #include "music/transport_time.h"
 
@@ -12,6 +14,17 @@ namespace {
 
 constexpr int kChordProgram = 4;    // Electric Piano 1: under any solo instrument
 constexpr int kChordVelocity = 58;  // under the solo
+
+// The key asked for, else the one the notes are in (empty for silence).
+std::string keyOf(const GeneratedTrack& generated) {
+  if (!generated.settings.key.empty()) return generated.settings.key;
+  std::array<double, 12> weights{};
+  for (const Part& part : generated.track.score.parts)
+    if (!part.isDrum)
+      for (const Note& note : part.notes) weights[note.pitch % 12] += static_cast<double>(note.durationTicks());
+  const auto key = theory::estimateKey(weights);
+  return key ? theory::toString(*key) : "";
+}
 
 }  // namespace
 
@@ -45,7 +58,7 @@ nlohmann::json toJson(const GeneratedTrack& generated, const std::string& encodi
                       {"pitches", chord.pitches}});
   nlohmann::json json = {{"notes", toJson(noteEvents(generated.track.score))},
                          {"chords", chords},
-                         {"key", settings.key},
+                         {"key", keyOf(generated)},
                          {"bpm", settings.bpm},
                          {"seed", settings.seed},
                          {"bars", settings.bars},
