@@ -61,7 +61,7 @@ bench: build
 MODEL_DATA ?= $(BUILD)/corpus
 model: build
 	./$(BUILD)/lofi corpus --songs 2000 --seed 1 --out $(MODEL_DATA)
-	./$(BUILD)/lofi train $(MODEL_DATA) --encoding timed --preset default --seed 1 --out $(BUILD)/model-default
+	./$(BUILD)/lofi train $(MODEL_DATA) --encoding timed --parts melody --preset default --epochs 6 --seed 1 --out $(BUILD)/model-default
 	mkdir -p models && cp $(BUILD)/model-default/best.lofi models/default.lofi
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
 	@cmake --build $(BUILD) -j$(JOBS)

@@ -76,7 +76,7 @@ def main():
     parser.add_argument("--data", required=True)
     parser.add_argument("--preset", default="default")
     parser.add_argument("--embedding", type=int, default=128)
-    parser.add_argument("--lstm", type=lambda s: [int(v) for v in s.split(",") if v], default=[384])
+    parser.add_argument("--lstm", type=lambda s: [int(v) for v in s.split(",") if v], default=[256])
     parser.add_argument("--dense", type=lambda s: [int(v) for v in s.split(",") if v], default=[])
     parser.add_argument("--dropout", type=float, default=0.3)
     parser.add_argument("--window", type=int, default=0)

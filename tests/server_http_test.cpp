@@ -645,6 +645,32 @@ TEST_F(ServerHttpTest, RendersTheTrackThroughTheLofiChain) {
   EXPECT_EQ(http.Get("/api/render.ogg?bars=100&temperature=0.9&topP=0.95&seed=5")->status, 400);
 }
 
+// A model trained on a melody alone writes chords of its own: the answer
+// voices them (with pitches) so that the page can accompany the solo.
+TEST(ServerMelodyModelTest, VoicesTheChordsAMelodyModelWrites) {
+  ServerProcess server({"serve", "--port", "0", "--threads", "1", "--model", LOFI_TEST_MELODY_MODEL});
+  httplib::Client http("127.0.0.1", server.port());
+  http.set_read_timeout(20, 0);
+  const auto result = http.Post("/api/generate", generateBody(11, 4).dump(), "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  const json track = json::parse(result->body);
+  EXPECT_EQ(track["encoding"], "timed");
+  ASSERT_FALSE(track["chords"].empty()) << result->body;
+  for (const json& chord : track["chords"]) {
+    EXPECT_FALSE(chord["pitches"].empty()) << chord;
+    EXPECT_LT(chord["onsetBeats"].get<double>(), 4 * 4);
+  }
+  // Asked-for chords still win over the model's own.
+  json asked = generateBody(11, 4);
+  asked["chords"] = "Dm9 G13";
+  const json steered = json::parse(http.Post("/api/generate", asked.dump(), "application/json")->body);
+  ASSERT_EQ(steered["chords"].size(), 4u);
+  EXPECT_EQ(steered["chords"][0]["symbol"], "Dm9");
+  EXPECT_EQ(steered["chords"][1]["symbol"], "G13");
+  EXPECT_EQ(steered["steering"], "chords");
+}
+
 // Last in the file: stopping ends the shared server.
 TEST_F(ServerHttpTest, ZStopsCleanlyOnSigterm) {
   EXPECT_EQ(server_->stop(), 0);

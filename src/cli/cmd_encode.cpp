@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "music/part_filter.h"
 #include "music/corpus_encoder.h"
 
 namespace lofi::cli {
@@ -14,6 +15,7 @@ struct EncodeArgs {
   std::string input;
   std::string encoding = "classic";
   bool json = false;
+  std::string parts;  // "melody": only these MIDI parts
 };
 
 void printJson(const EncodedCorpus& corpus, const std::string& encoding) {
@@ -40,7 +42,7 @@ void printText(const EncodedCorpus& corpus) {
 void run(const EncodeArgs& args) {
   if (!std::filesystem::exists(args.input)) throw std::runtime_error(args.input + ": no such file or folder");
   const auto encoding = makeEncoding(args.encoding);
-  const EncodedCorpus corpus = encodeCorpus(args.input, *encoding);
+  const EncodedCorpus corpus = encodeCorpus(args.input, *encoding, parsePartNames(args.parts));
   for (const SkippedFile& skipped : corpus.skipped)
     std::fprintf(stderr, "lofi: warning: skipping %s: %s\n", skipped.file.c_str(), skipped.reason.c_str());
   if (corpus.files.empty())
@@ -63,6 +65,7 @@ void addEncodeCommand(CLI::App& app) {
   cmd->add_option("--encoding,-e", args->encoding, "Token encoding")
       ->check(CLI::IsMember(encodingNames()))
       ->capture_default_str();
+  cmd->add_option("--parts", args->parts, "Only these MIDI parts, by track name (comma-separated, e.g. melody)");
   cmd->add_flag("--json", args->json,
                 "Print JSON {\"files\": [{\"file\", \"tokens\"}], \"skipped\": [...]} (default: off)");
   cmd->callback([args] { run(*args); });

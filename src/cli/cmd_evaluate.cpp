@@ -1,6 +1,7 @@
 // lofi evaluate --model FILE DATA [--novelty N] [--tokens N] [--seed S] [--json]
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -36,7 +37,9 @@ std::vector<Piece> heldOutPieces(const TokenCorpus& corpus, const Model& model, 
 
 void run(const EvaluateArgs& args) {
   const Model model = args.model.empty() ? loadDefaultModel() : Model::load(args.model);
-  const TokenCorpus corpus = readTokenCorpus(args.data, model.encoding());
+  // MIDI is read as the model was trained: the same parts (tokens JSON is taken as it is).
+  const bool json = std::filesystem::path(args.data).extension() == ".json";
+  const TokenCorpus corpus = readTokenCorpus(args.data, model.encoding(), json ? std::vector<std::string>{} : model.file().training.parts);
   std::size_t leftOut = 0;
   const std::vector<Piece> heldOut = heldOutPieces(corpus, model, leftOut);
   if (heldOut.empty())

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/training_progress.h"
 #include "model/token_corpus.h"
+#include "music/part_filter.h"
 #include "model/trainer.h"
 
 namespace lofi::cli {
@@ -39,11 +40,13 @@ struct TrainArgs {
   bool resume = false;
   std::uint64_t seed = 1;
   int threads = 0;
+  std::string parts;  // "melody,lead": only these MIDI parts
 };
 
 void run(const TrainArgs& args) {
   TrainJob job;
-  job.corpus = readTokenCorpus(args.data, args.encoding);
+  const std::vector<std::string> parts = parsePartNames(args.parts);
+  job.corpus = readTokenCorpus(args.data, args.encoding, parts);
   for (const SkippedFile& skipped : job.corpus.skipped)
     std::fprintf(stderr, "lofi: warning: skipped %s: %s\n", skipped.file.c_str(), skipped.reason.c_str());
   std::fprintf(stderr, "read %zu pieces, %zu tokens (%s)%s\n", job.corpus.pieces.size(), job.corpus.tokenCount(),
@@ -63,6 +66,7 @@ void run(const TrainArgs& args) {
   job.settings.validationFraction = args.validation;
   job.settings.seed = args.seed;
   job.settings.threads = args.threads;
+  job.settings.parts = parts;
   job.outputFolder = args.out;
   job.resume = args.resume;
   if (args.resume) job.resumeEpochs = args.epochs;
@@ -119,7 +123,7 @@ void addTrainCommand(CLI::App& app) {
       ->check(CLI::Range(2, 65536));
   cmd->add_option("--embedding", args->embedding, "Embedding size, default preset (default: 128)")
       ->check(CLI::Range(1, 8192));
-  cmd->add_option("--lstm", args->lstm, "LSTM sizes, comma-separated (default: 384; seed preset 256,512,256)")
+  cmd->add_option("--lstm", args->lstm, "LSTM sizes, comma-separated (default: 256; seed preset 256,512,256)")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::Range(1, 8192));
@@ -132,6 +136,8 @@ void addTrainCommand(CLI::App& app) {
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Folder for checkpoints, best model, log.json and loss.svg")->capture_default_str();
+  cmd->add_option("--parts", args->parts,
+                  "Train only on these MIDI parts, by track name (comma-separated, e.g. melody); evaluate follows the model");
   cmd->add_flag("--resume", args->resume, "Go on from OUT/last.lofi with the same data order and optimizer state");
   cmd->add_option("--seed", args->seed, "Seed for the split, data order and initial weights")->capture_default_str();
   cmd->add_option("--threads", args->threads, "Threads for training (0: every core)")

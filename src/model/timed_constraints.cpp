@@ -1,6 +1,8 @@
 #include "model/timed_constraints.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <stdexcept>
 
 #include "music/theory/chord_symbol.h"
@@ -125,12 +127,42 @@ void TimedGrammarConstraint::restrict(const SamplingContext& context, std::vecto
   }
 }
 
+std::optional<int> nearestChordToken(const Vocabulary& vocabulary, const theory::ChordSymbol& chord) {
+  const std::vector<int> wanted = theory::pitchClasses(chord);
+  const int root = theory::pitchClass(chord.root);
+  std::optional<int> best;
+  double bestScore = 0;
+  for (std::size_t index = 0; index < vocabulary.size(); ++index) {
+    const std::string& token = vocabulary.token(static_cast<int>(index));
+    if (token.rfind("chord_", 0) != 0) continue;
+    theory::ChordSymbol known;
+    try {
+      known = theory::parseChordSymbol(token.substr(6));
+    } catch (const std::invalid_argument&) {
+      continue;
+    }
+    if (theory::pitchClass(known.root) != root) continue;
+    const std::vector<int> tones = theory::pitchClasses(known);
+    std::vector<int> shared;
+    std::set_intersection(wanted.begin(), wanted.end(), tones.begin(), tones.end(), std::back_inserter(shared));
+    const double jaccard = static_cast<double>(shared.size()) / static_cast<double>(wanted.size() + tones.size() - shared.size());
+    if (jaccard > bestScore) {
+      bestScore = jaccard;
+      best = static_cast<int>(index);
+    }
+  }
+  return best;
+}
+
 TimedChordConstraint::TimedChordConstraint(const Vocabulary& vocabulary, const ChordProgression& progression)
     : kinds_(classifyTimedTokens(vocabulary)) {
   for (const std::string& symbol : progression.symbols) {
-    const std::string token = timed::chordToken(theory::parseChordSymbol(symbol));
-    const auto index = vocabulary.find(token);
-    if (!index) throw std::invalid_argument("the model has no token for the chord " + symbol + " (" + token + ")");
+    const theory::ChordSymbol chord = theory::parseChordSymbol(symbol);
+    const std::string token = timed::chordToken(chord);
+    auto index = vocabulary.find(token);
+    if (!index) index = nearestChordToken(vocabulary, chord);
+    if (!index)
+      throw std::invalid_argument("the model has no token for the chord " + symbol + " (" + token + ") nor any chord on its root");
     chordTokens_.push_back(*index);
   }
 }

@@ -11,6 +11,7 @@
 #include "model/chord_constraint.h"
 #include "model/sampler.h"
 #include "model/vocabulary.h"
+#include "music/theory/chord_symbol.h"
 
 namespace lofi {
 
@@ -35,9 +36,15 @@ class TimedGrammarConstraint : public TokenConstraint {
   bool tempoAllowed_ = true;
 };
 
+// The known chord token nearest `chord`: same root, most pitch classes shared
+// (Jaccard); nothing when no chord token has that root.
+std::optional<int> nearestChordToken(const Vocabulary& vocabulary, const theory::ChordSymbol& chord);
+
 class TimedChordConstraint : public TokenConstraint {
  public:
-  // Throws std::invalid_argument naming a chord the vocabulary has no token for.
+  // A chord without a token of its own is steered by the known chord on the
+  // same root sharing the most pitch classes (G13 by G9, say). Throws
+  // std::invalid_argument naming a chord with no known chord on its root.
   TimedChordConstraint(const Vocabulary& vocabulary, const ChordProgression& progression);
   void restrict(const SamplingContext& context, std::vector<char>& allowed) const override;
 

@@ -59,18 +59,21 @@ TokenCorpus parseTokenCorpus(const std::string& text, const std::string& where) 
   return corpus;
 }
 
-TokenCorpus readTokenCorpus(const std::string& path, const std::string& encoding) {
+TokenCorpus readTokenCorpus(const std::string& path, const std::string& encoding,
+                            const std::vector<std::string>& parts) {
   if (!std::filesystem::exists(path)) throw std::runtime_error(path + ": no such file or folder");
   if (isJsonPath(path)) {
     TokenCorpus corpus = parseTokenCorpus(readFileToString(path, std::size_t{1} << 30), path);
     if (corpus.encoding.empty()) corpus.encoding = encoding.empty() ? "classic" : encoding;
     if (!encoding.empty() && corpus.encoding != encoding)
       throw std::runtime_error(path + ": tokens are in the '" + corpus.encoding + "' encoding, not '" + encoding + "'");
+    if (!parts.empty())
+      throw std::runtime_error(path + ": parts can only be chosen from MIDI files; these are tokens already");
     return corpus;
   }
   const std::string encodingName = encoding.empty() ? "classic" : encoding;
   const auto encoder = makeEncoding(encodingName);
-  EncodedCorpus encoded = encodeCorpus(path, *encoder);
+  EncodedCorpus encoded = encodeCorpus(path, *encoder, parts);
   TokenCorpus corpus;
   corpus.encoding = encodingName;
   for (EncodedFile& file : encoded.files) corpus.pieces.push_back({file.file, std::move(file.tokens)});

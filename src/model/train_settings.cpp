@@ -48,7 +48,8 @@ nlohmann::json toJson(const TrainSettings& settings) {
           {"gradientClip", settings.gradientClip},
           {"warmupFraction", settings.warmupFraction},
           {"finalLearningRate", settings.finalLearningRate},
-          {"threads", settings.threads}};
+          {"threads", settings.threads},
+          {"parts", settings.parts}};
 }
 
 TrainSettings trainSettingsFromJson(const nlohmann::json& json) {
@@ -69,6 +70,7 @@ TrainSettings trainSettingsFromJson(const nlohmann::json& json) {
     settings.warmupFraction = json.at("warmupFraction").get<double>();
     settings.finalLearningRate = json.at("finalLearningRate").get<double>();
     settings.threads = json.at("threads").get<int>();
+    if (json.contains("parts")) settings.parts = json.at("parts").get<std::vector<std::string>>();  // newer files
   } catch (const nlohmann::json::exception& error) {
     throw std::invalid_argument(std::string("training settings: ") + error.what());
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace lofi {
 
@@ -23,6 +24,7 @@ struct TrainSettings {
   double warmupFraction = 0.03;  // share of steps with a rising learning rate, then cosine decay
   double finalLearningRate = 0.1;  // cosine decay ends at this share of the peak; 1 keeps it constant
   int threads = 0;               // 0: every core
+  std::vector<std::string> parts;  // MIDI parts trained on (lower-case track names); empty: all
 
   bool operator==(const TrainSettings&) const = default;
 };

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "music/midi_folder.h"
+#include "music/part_filter.h"
 
 namespace lofi {
 namespace {
@@ -18,7 +19,9 @@ std::string reasonFor(const std::exception& error, const std::string& path) {
   return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
-Tokens encodeFile(const std::string& path, const Encoding& encoding) { return encoding.encode(midi::readFile(path)); }
+Tokens encodeFile(const std::string& path, const Encoding& encoding, const std::vector<std::string>& parts) {
+  return encoding.encode(keepParts(midi::readFile(path), parts));
+}
 
 }  // namespace
 
@@ -34,13 +37,14 @@ std::size_t EncodedCorpus::vocabularySize() const {
   return vocabulary.size();
 }
 
-EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding) {
+EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding,
+                           const std::vector<std::string>& parts) {
   namespace fs = std::filesystem;
   const std::vector<std::string> paths = listMidiFiles(fileOrFolder);
   EncodedCorpus corpus;
   if (!fs::is_directory(fileOrFolder)) {
     try {
-      corpus.files.push_back({fs::path(fileOrFolder).filename().string(), encodeFile(fileOrFolder, encoding)});
+      corpus.files.push_back({fs::path(fileOrFolder).filename().string(), encodeFile(fileOrFolder, encoding, parts)});
     } catch (const midi::MidiError&) {
       throw;  // names the file and the byte already
     } catch (const std::exception& error) {
@@ -52,7 +56,7 @@ EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& enco
   for (const std::string& path : paths) {
     const std::string name = fs::relative(path, fileOrFolder).generic_string();
     try {
-      corpus.files.push_back({name, encodeFile(path, encoding)});
+      corpus.files.push_back({name, encodeFile(path, encoding, parts)});
     } catch (const std::exception& error) {
       corpus.skipped.push_back({name, reasonFor(error, path)});
     }

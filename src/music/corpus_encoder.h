@@ -30,7 +30,9 @@ struct EncodedCorpus {
 // reason, so one bad file does not stop a corpus; a single file given by
 // itself is not skipped: its error (a MidiError naming the byte) is thrown.
 // Throws std::runtime_error if the path does not exist or a folder holds no
-// MIDI file.
-EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding);
+// MIDI file. With `parts` (lower-case track names, see part_filter.h) only
+// those parts are encoded; a file without any of them is skipped.
+EncodedCorpus encodeCorpus(const std::string& fileOrFolder, const Encoding& encoding,
+                           const std::vector<std::string>& parts = {});
 
 }  // namespace lofi

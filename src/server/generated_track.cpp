@@ -28,13 +28,19 @@ std::string keyOf(const GeneratedTrack& generated) {
 
 }  // namespace
 
-std::vector<VoicedChord> voicedChords(const GenerateSettings& settings) {
+std::vector<VoicedChord> voicedChords(const std::vector<ChordSpan>& timeline, const GenerateSettings& settings) {
   std::vector<VoicedChord> chords;
-  if (settings.chords.empty()) return chords;
-  const ChordProgression progression = parseProgression(settings.chords);
-  const std::vector<ChordSpan> spans = chordTimeline(progression, settings.bars * kQuartersPerBar);
+  std::vector<ChordSpan> spans;
   std::vector<theory::ChordSymbol> symbols;
-  for (const ChordSpan& span : spans) symbols.push_back(theory::parseChordSymbol(span.symbol));
+  for (const ChordSpan& span : timeline) {
+    try {
+      symbols.push_back(theory::parseChordSymbol(span.symbol));
+      spans.push_back(span);
+    } catch (const std::invalid_argument&) {
+      // A label a model wrote that is no chord symbol: nothing to voice there.
+    }
+  }
+  if (spans.empty()) return chords;
   theory::VoicingOptions voicing;
   voicing.style = theory::VoicingStyle::Close;
   voicing.lowest = settings.chordLowest;

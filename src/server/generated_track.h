@@ -27,8 +27,9 @@ struct GeneratedTrack {
   std::string steering = "none";    // what the notes were kept to: "chords", "key" or "none"
 };
 
-// The chords of the settings over the track's bars, voice-led in the settings' register.
-std::vector<VoicedChord> voicedChords(const GenerateSettings& settings);
+// The chords of `timeline` voice-led in the settings' register (symbols that
+// do not read as chords are left out).
+std::vector<VoicedChord> voicedChords(const std::vector<ChordSpan>& timeline, const GenerateSettings& settings);
 
 // {"notes", "chords", "key", "bpm", "seed", "bars", "instrument", "program", "encoding", "steering", "mood"?}
 nlohmann::json toJson(const GeneratedTrack& track, const std::string& encoding);

@@ -55,7 +55,13 @@ GeneratedTrack GenerationService::generate(const GenerateSettings& settings) {
   GeneratedTrack generated;
   generated.settings = settings;
   generated.track = batcher_->compose(composeOptions(settings, generated.steering));
-  generated.chords = voicedChords(settings);
+  // The chords asked for; or, from a model trained on some parts only (a
+  // melody), the chords it wrote, voiced so that the page can accompany it.
+  const bool accompanied = !model_->file().training.parts.empty();
+  if (!settings.chords.empty())
+    generated.chords = voicedChords(chordTimeline(parseProgression(settings.chords), settings.bars * kQuartersPerBar), settings);
+  else if (accompanied)
+    generated.chords = voicedChords(generated.track.chords, settings);
   return generated;
 }
 

@@ -97,6 +97,20 @@ TEST(TimedChordConstraint, UnknownChordIsNamed) {
   }
 }
 
+TEST(TimedChordConstraint, AChordWithoutATokenIsSteeredByTheNearestOnItsRoot) {
+  const Vocabulary& vocabulary = timedModel().vocabulary();
+  const auto nearest = [&](const char* symbol) {
+    const auto index = nearestChordToken(vocabulary, theory::parseChordSymbol(symbol));
+    return index ? vocabulary.token(*index) : std::string("none");
+  };
+  EXPECT_EQ(nearest("Dm7"), "chord_Dm9");    // 4 of 5 tones shared
+  EXPECT_EQ(nearest("G7"), "chord_G13");
+  EXPECT_EQ(nearest("Cmaj7"), "chord_Cmaj9");
+  EXPECT_EQ(nearest("Em9"), "chord_Em7");
+  EXPECT_EQ(nearest("F#m7"), "none");        // no chord on F#
+  EXPECT_NO_THROW(TimedChordConstraint(vocabulary, parseProgression("Dm7 G7 Cmaj7")));
+}
+
 TEST(TimedPitchClassConstraint, KeyKeepsPitchesInTheScale) {
   const TimedEncoding encoding;
   ComposeOptions options;
