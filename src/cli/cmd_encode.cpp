@@ -65,7 +65,7 @@ void addEncodeCommand(CLI::App& app) {
   cmd->add_option("--encoding,-e", args->encoding, "Token encoding")
       ->check(CLI::IsMember(encodingNames()))
       ->capture_default_str();
-  cmd->add_option("--parts", args->parts, "Only these MIDI parts, by track name (comma-separated, e.g. melody)");
+  cmd->add_option("--parts", args->parts, "Only these MIDI parts, by track name, comma-separated, e.g. melody (default: every part)");
   cmd->add_flag("--json", args->json,
                 "Print JSON {\"files\": [{\"file\", \"tokens\"}], \"skipped\": [...]} (default: off)");
   cmd->callback([args] { run(*args); });

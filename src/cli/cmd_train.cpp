@@ -137,7 +137,7 @@ void addTrainCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--out,-o", args->out, "Folder for checkpoints, best model, log.json and loss.svg")->capture_default_str();
   cmd->add_option("--parts", args->parts,
-                  "Train only on these MIDI parts, by track name (comma-separated, e.g. melody); evaluate follows the model");
+                  "Train only on these MIDI parts, by track name, comma-separated, e.g. melody (default: every part); evaluate follows the model");
   cmd->add_flag("--resume", args->resume, "Go on from OUT/last.lofi with the same data order and optimizer state");
   cmd->add_option("--seed", args->seed, "Seed for the split, data order and initial weights")->capture_default_str();
   cmd->add_option("--threads", args->threads, "Threads for training (0: every core)")
