@@ -125,7 +125,7 @@ TEST(ChordSpans, EachChordLabelSoundsUntilTheNext) {
     if (text == "G") return std::vector<int>{7, 11, 2};
     return std::nullopt;
   };
-  const std::vector<ChordSpan> spans = chordSpansFromLabels(score, reader);
+  const std::vector<SoundingChord> spans = chordSpansFromLabels(score, reader);
   ASSERT_EQ(spans.size(), 2u);
   EXPECT_EQ(spans[0].endTick, 1920);
   EXPECT_EQ(spans[1].startTick, 1920);

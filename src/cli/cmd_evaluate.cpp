@@ -1,5 +1,6 @@
 // lofi evaluate --model FILE DATA [--novelty N] [--tokens N] [--seed S] [--json]
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +12,8 @@
 #include "model/evaluate.h"
 #include "model/generator.h"
 #include "model/steering.h"
+#include "music/stats/chord_spans.h"
+#include "music/stats/music_stats.h"
 
 namespace lofi::cli {
 namespace {
@@ -33,6 +36,52 @@ std::vector<Piece> heldOutPieces(const TokenCorpus& corpus, const Model& model, 
     else pieces.push_back(piece);
   }
   return pieces;
+}
+
+// Bars the copied run touches: the bar tokens inside it, plus the bar it starts in.
+std::size_t barsSpanned(const Tokens& tokens, const CopiedRun& run) {
+  if (run.length == 0) return 0;
+  std::size_t bars = 1;
+  for (std::size_t i = run.start + 1; i < run.start + run.length && i < tokens.size(); ++i)
+    if (tokens[i] == "bar") ++bars;
+  return bars;
+}
+
+// `lofi stats` figures of token sequences decoded into music (pieces that do
+// not decode are left out).
+MusicStats statsOf(const std::vector<Tokens>& pieces, const Encoding& encoding, std::uint64_t seed) {
+  std::vector<MusicStats> stats;
+  for (Tokens tokens : pieces) {
+    DecodeOptions options;
+    options.seed = seed;
+    // A generated piece cut at its token count may end inside a note: drop that end.
+    for (int attempt = 0; attempt < 3 && !tokens.empty(); ++attempt, tokens.pop_back()) {
+      try {
+        const Score score = encoding.decode(tokens, options);
+        stats.push_back(computeStats(score, chordSpansFromLabels(score, readChordSymbolLabel)));
+        break;
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  return averageStats(stats);
+}
+
+void printStatsSideBySide(const MusicStats& generated, const MusicStats& data, std::size_t generatedPieces,
+                          std::size_t dataPieces) {
+  std::printf("\n%-28s %10s %10s\n", "lofi stats (set means)", "generated", "held out");
+  std::printf("%-28s %10zu %10zu\n", "pieces", generatedPieces, dataPieces);
+  const auto row = [](const char* name, double a, double b) { std::printf("%-28s %10.3f %10.3f\n", name, a, b); };
+  row("pitch range", generated.pitchRange, data.pitchRange);
+  row("pitch classes used", generated.pitchClassesUsed, data.pitchClassesUsed);
+  row("pitch-class entropy", generated.pitchClassEntropy, data.pitchClassEntropy);
+  row("scale consistency", generated.scaleConsistency, data.scaleConsistency);
+  row("polyphony", generated.polyphony, data.polyphony);
+  row("empty-beat rate", generated.emptyBeatRate, data.emptyBeatRate);
+  row("groove consistency", generated.grooveConsistency, data.grooveConsistency);
+  row("average melodic interval", generated.averageMelodicInterval, data.averageMelodicInterval);
+  if (generated.chordToneRatio || data.chordToneRatio)
+    row("chord-tone ratio", generated.chordToneRatio.value_or(NAN), data.chordToneRatio.value_or(NAN));
 }
 
 void run(const EvaluateArgs& args) {
@@ -76,16 +125,32 @@ void run(const EvaluateArgs& args) {
       for (int i = 0; i < args.novelty; ++i) requests[i].primer = model.vocabulary().encode(randomPrimer(model, args.seed + i));
     const auto sequences = generateTokens(model, std::move(requests), args.tokens, method);
     report["novelty"] = nlohmann::json::array();
-    std::size_t longest = 0;
+    std::size_t longest = 0, longestBars = 0;
+    std::vector<Tokens> generated;
     for (const auto& sequence : sequences) {
-      const CopiedRun run = index.longestCopiedRun(model.vocabulary().decode(sequence));
-      report["novelty"].push_back({{"longestCopiedRun", run.length}, {"start", run.start}});
+      generated.push_back(model.vocabulary().decode(sequence));
+      const CopiedRun run = index.longestCopiedRun(generated.back());
+      const std::size_t bars = barsSpanned(generated.back(), run);
+      report["novelty"].push_back({{"longestCopiedRun", run.length}, {"start", run.start}, {"bars", bars}});
       longest = std::max(longest, run.length);
+      longestBars = std::max(longestBars, bars);
     }
     report["longestCopiedRun"] = longest;
-    if (!args.json)
-      std::printf("novelty           longest run copied from DATA: %zu tokens (over %d pieces of %d tokens)\n", longest,
-                  args.novelty, args.tokens);
+    if (model.encoding() == "timed") report["longestCopiedBars"] = longestBars;
+    if (!args.json) {
+      std::printf("novelty           longest run copied from DATA: %zu tokens", longest);
+      if (model.encoding() == "timed") std::printf(", touching %zu bars", longestBars);
+      std::printf(" (over %d pieces of %d tokens)\n", args.novelty, args.tokens);
+    }
+
+    // What the generated music looks like beside the held-out music, both
+    // decoded from tokens the same way.
+    std::vector<Tokens> data;
+    for (const Piece& piece : heldOut) data.push_back(piece.tokens);
+    const MusicStats generatedStats = statsOf(generated, *encoding, args.seed);
+    const MusicStats dataStats = statsOf(data, *encoding, args.seed);
+    report["stats"] = {{"generated", toJson(generatedStats)}, {"data", toJson(dataStats)}};
+    if (!args.json) printStatsSideBySide(generatedStats, dataStats, generated.size(), data.size());
   }
   if (args.json) std::cout << report.dump() << '\n';
 }

@@ -9,7 +9,6 @@
 #include "music/score_io.h"
 #include "music/stats/chord_spans.h"
 #include "music/stats/music_stats.h"
-#include "music/theory/chord_symbol.h"
 
 namespace lofi::cli {
 namespace {
@@ -23,31 +22,6 @@ struct FileStats {
   std::string file;
   MusicStats stats;
 };
-
-// Labels that read as chord symbols say which chord sounds; other text is ignored.
-std::optional<std::vector<int>> chordFromLabel(const std::string& text) {
-  try {
-    return theory::pitchClasses(theory::parseChordSymbol(text));
-  } catch (const std::invalid_argument&) {
-    return std::nullopt;
-  }
-}
-
-nlohmann::ordered_json toJson(const MusicStats& stats) {
-  nlohmann::ordered_json out;
-  out["notes"] = stats.noteCount;
-  out["pitch_range"] = stats.pitchRange;
-  out["pitch_classes_used"] = stats.pitchClassesUsed;
-  out["pitch_class_entropy"] = stats.pitchClassEntropy;
-  out["scale_consistency"] = stats.scaleConsistency;
-  out["polyphony"] = stats.polyphony;
-  out["empty_beat_rate"] = stats.emptyBeatRate;
-  out["groove_consistency"] = stats.grooveConsistency;
-  out["empty_bars_inside"] = stats.emptyBarsInside;
-  out["chord_tone_ratio"] = stats.chordToneRatio ? nlohmann::ordered_json(*stats.chordToneRatio) : nullptr;
-  out["average_melodic_interval"] = stats.averageMelodicInterval;
-  return out;
-}
 
 void printRow(const std::string& name, const MusicStats& s) {
   char chordTones[16] = "-";
@@ -67,7 +41,7 @@ void run(const StatsArgs& args) {
         isFolder ? fs::relative(path, args.input).generic_string() : fs::path(path).filename().string();
     try {
       const Score score = readScore(path);
-      files.push_back({name, computeStats(score, chordSpansFromLabels(score, chordFromLabel))});
+      files.push_back({name, computeStats(score, chordSpansFromLabels(score, readChordSymbolLabel))});
     } catch (const std::exception& error) {
       ++skipped;
       std::fprintf(stderr, "lofi: warning: skipped %s: %s\n", name.c_str(), error.what());

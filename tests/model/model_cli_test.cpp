@@ -63,6 +63,11 @@ TEST_F(ModelCliTest, TrainsFromTokensJsonAndEvaluatesHeldOutPieces) {
   EXPECT_EQ(report["leftOutTrainingPieces"], 7);
   EXPECT_GT(report["perplexity"].get<double>(), 1.0);
   EXPECT_EQ(report["novelty"].size(), 2u);
+  // lofi stats figures of the generated pieces beside the held-out ones.
+  ASSERT_TRUE(report.contains("stats")) << evaluated.out;
+  EXPECT_GT(report["stats"]["data"]["notes"].get<int>(), 0);
+  EXPECT_GE(report["stats"]["generated"]["scale_consistency"].get<double>(), 0.0);
+  EXPECT_LE(report["stats"]["generated"]["scale_consistency"].get<double>(), 1.0);
 }
 
 TEST_F(ModelCliTest, NoTransposeTrainsOnThePiecesAsWritten) {

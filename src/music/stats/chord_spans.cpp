@@ -1,11 +1,22 @@
 #include "music/stats/chord_spans.h"
 
 #include <algorithm>
+#include <stdexcept>
+
+#include "music/theory/chord_symbol.h"
 
 namespace lofi {
 
-std::vector<ChordSpan> chordSpansFromLabels(const Score& score, const ChordLabelReader& readChord) {
-  std::vector<ChordSpan> spans;
+std::optional<std::vector<int>> readChordSymbolLabel(const std::string& text) {
+  try {
+    return theory::pitchClasses(theory::parseChordSymbol(text));
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+std::vector<SoundingChord> chordSpansFromLabels(const Score& score, const ChordLabelReader& readChord) {
+  std::vector<SoundingChord> spans;
   for (const TextLabel& label : score.labels) {
     std::optional<std::vector<int>> pitchClasses = readChord(label.text);
     if (!pitchClasses) continue;

@@ -15,7 +15,10 @@ namespace lofi {
 // is not a chord symbol.
 using ChordLabelReader = std::function<std::optional<std::vector<int>>(const std::string&)>;
 
+// The usual reader: labels that read as chord symbols (Dm9, G13, C/E).
+std::optional<std::vector<int>> readChordSymbolLabel(const std::string& text);
+
 // Each label that reads as a chord sounds until the next one, or the end of the score.
-std::vector<ChordSpan> chordSpansFromLabels(const Score& score, const ChordLabelReader& readChord);
+std::vector<SoundingChord> chordSpansFromLabels(const Score& score, const ChordLabelReader& readChord);
 
 }  // namespace lofi

@@ -152,7 +152,7 @@ std::vector<Note> melodyLine(const Score& score) {
   return line;
 }
 
-MusicStats computeStats(const Score& score, const std::vector<ChordSpan>& chords) {
+MusicStats computeStats(const Score& score, const std::vector<SoundingChord>& chords) {
   MusicStats stats;
   const std::vector<const Note*> notes = pitchedNotes(score);
   stats.noteCount = static_cast<int>(notes.size());
@@ -205,7 +205,7 @@ MusicStats computeStats(const Score& score, const std::vector<ChordSpan>& chords
     int onStrongBeats = 0, chordTones = 0;
     for (const Note& note : melody) {
       if (!isStrongBeat(toSteps(note.startTick, score.ticksPerQuarter), meter)) continue;
-      auto chord = std::find_if(chords.begin(), chords.end(), [&](const ChordSpan& span) {
+      auto chord = std::find_if(chords.begin(), chords.end(), [&](const SoundingChord& span) {
         return span.startTick <= note.startTick && note.startTick < span.endTick;
       });
       if (chord == chords.end()) continue;
@@ -252,6 +252,22 @@ MusicStats averageStats(const std::vector<MusicStats>& pieces) {
   mean.averageMelodicInterval /= counted;
   if (withChords) mean.chordToneRatio = chordToneSum / withChords;
   return mean;
+}
+
+nlohmann::ordered_json toJson(const MusicStats& stats) {
+  nlohmann::ordered_json out;
+  out["notes"] = stats.noteCount;
+  out["pitch_range"] = stats.pitchRange;
+  out["pitch_classes_used"] = stats.pitchClassesUsed;
+  out["pitch_class_entropy"] = stats.pitchClassEntropy;
+  out["scale_consistency"] = stats.scaleConsistency;
+  out["polyphony"] = stats.polyphony;
+  out["empty_beat_rate"] = stats.emptyBeatRate;
+  out["groove_consistency"] = stats.grooveConsistency;
+  out["empty_bars_inside"] = stats.emptyBarsInside;
+  out["chord_tone_ratio"] = stats.chordToneRatio ? nlohmann::ordered_json(*stats.chordToneRatio) : nullptr;
+  out["average_melodic_interval"] = stats.averageMelodicInterval;
+  return out;
 }
 
 }  // namespace lofi

@@ -4,6 +4,7 @@
 // ratio on strong beats and the average melodic interval.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 namespace lofi {
 
 // A chord known to sound from startTick (inclusive) to endTick (exclusive).
-struct ChordSpan {
+struct SoundingChord {
   std::int64_t startTick = 0;
   std::int64_t endTick = 0;
   std::vector<int> pitchClasses;
@@ -40,7 +41,7 @@ inline constexpr int kStatsStepsPerQuarter = 12;
 // Drum parts are ignored throughout. The melody is the part named like
 // "melody"/"lead"/"solo" if there is one, else the highest note at each onset.
 // `chords` empty leaves chordToneRatio unset.
-MusicStats computeStats(const Score& score, const std::vector<ChordSpan>& chords = {});
+MusicStats computeStats(const Score& score, const std::vector<SoundingChord>& chords = {});
 
 // The melody line the melodic figures use (see computeStats).
 std::vector<Note> melodyLine(const Score& score);
@@ -48,5 +49,8 @@ std::vector<Note> melodyLine(const Score& score);
 // The set's figures: the mean of each figure over the pieces (chordToneRatio
 // over the pieces that have one), and the totals of notes and inner empty bars.
 MusicStats averageStats(const std::vector<MusicStats>& pieces);
+
+// {"notes", "pitch_range", ..., "chord_tone_ratio" (null when unset), "average_melodic_interval"}
+nlohmann::ordered_json toJson(const MusicStats& stats);
 
 }  // namespace lofi
