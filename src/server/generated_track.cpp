@@ -15,13 +15,17 @@ namespace {
 constexpr int kChordProgram = 4;    // Electric Piano 1: under any solo instrument
 constexpr int kChordVelocity = 58;  // under the solo
 
-// The key asked for, else the one the notes are in (empty for silence).
+// The key asked for, else the one the notes and chords are in (empty for silence).
 std::string keyOf(const GeneratedTrack& generated) {
   if (!generated.settings.key.empty()) return generated.settings.key;
   std::array<double, 12> weights{};
-  for (const Part& part : generated.track.score.parts)
+  const Score& score = generated.track.score;
+  for (const Part& part : score.parts)
     if (!part.isDrum)
       for (const Note& note : part.notes) weights[note.pitch % 12] += static_cast<double>(note.durationTicks());
+  // The chords under a solo say as much about the key as the solo does.
+  for (const VoicedChord& chord : generated.chords)
+    for (int pitch : chord.pitches) weights[pitch % 12] += chord.span.quarters * score.ticksPerQuarter;
   const auto key = theory::estimateKey(weights);
   return key ? theory::toString(*key) : "";
 }
