@@ -38,13 +38,16 @@ std::vector<Piece> heldOutPieces(const TokenCorpus& corpus, const Model& model, 
   return pieces;
 }
 
-// Bars the copied run touches: the bar tokens inside it, plus the bar it starts in.
-std::size_t barsSpanned(const Tokens& tokens, const CopiedRun& run) {
-  if (run.length == 0) return 0;
-  std::size_t bars = 1;
-  for (std::size_t i = run.start + 1; i < run.start + run.length && i < tokens.size(); ++i)
-    if (tokens[i] == "bar") ++bars;
-  return bars;
+// Whole bars inside the copied run: from one bar token in it to the next, or
+// to where the run ends if a bar (or the piece) ends there too.
+std::size_t wholeBarsCopied(const Tokens& tokens, const CopiedRun& run) {
+  const std::size_t end = std::min(tokens.size(), run.start + run.length);
+  std::size_t barTokens = 0;
+  for (std::size_t i = run.start; i < end; ++i)
+    if (tokens[i] == "bar") ++barTokens;
+  if (barTokens == 0) return 0;
+  const bool endsAtBar = end == tokens.size() || tokens[end] == "bar";
+  return barTokens - 1 + (endsAtBar ? 1 : 0);
 }
 
 // `lofi stats` figures of token sequences decoded into music (pieces that do
@@ -130,16 +133,16 @@ void run(const EvaluateArgs& args) {
     for (const auto& sequence : sequences) {
       generated.push_back(model.vocabulary().decode(sequence));
       const CopiedRun run = index.longestCopiedRun(generated.back());
-      const std::size_t bars = barsSpanned(generated.back(), run);
-      report["novelty"].push_back({{"longestCopiedRun", run.length}, {"start", run.start}, {"bars", bars}});
+      const std::size_t bars = wholeBarsCopied(generated.back(), run);
+      report["novelty"].push_back({{"longestCopiedRun", run.length}, {"start", run.start}, {"wholeBars", bars}});
       longest = std::max(longest, run.length);
       longestBars = std::max(longestBars, bars);
     }
     report["longestCopiedRun"] = longest;
-    if (model.encoding() == "timed") report["longestCopiedBars"] = longestBars;
+    if (model.encoding() == "timed") report["mostWholeBarsCopied"] = longestBars;
     if (!args.json) {
       std::printf("novelty           longest run copied from DATA: %zu tokens", longest);
-      if (model.encoding() == "timed") std::printf(", touching %zu bars", longestBars);
+      if (model.encoding() == "timed") std::printf("; whole bars in a copied run: at most %zu", longestBars);
       std::printf(" (over %d pieces of %d tokens)\n", args.novelty, args.tokens);
     }
 
