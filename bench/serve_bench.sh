@@ -41,6 +41,7 @@ fi
 serve_args=(serve --port 0 --web "$web" --assets "$BUILD/assets")
 [ -n "${SERVE_THREADS:-}" ] && serve_args+=(--threads "$SERVE_THREADS")
 [ -n "${MODEL:-}" ] && serve_args+=(--model "$MODEL")
+[ -n "${SERVE_ARGS:-}" ] && read -r -a extra <<< "$SERVE_ARGS" && serve_args+=("${extra[@]}")
 "$BUILD/lofi" "${serve_args[@]}" > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" 2> /dev/null && break; sleep 0.05; done

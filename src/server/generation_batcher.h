@@ -1,8 +1,8 @@
 // Many listeners, one model: generate requests that arrive together are
 // stepped through the LSTM as one batch (composeTracks), which costs little
-// more than one sequence alone. Each worker thread takes whatever is waiting
-// when it is free (up to maxBatch); an idle worker waits `window` after the
-// first request for others to join. Every track comes out exactly as it would
+// more than one sequence alone. A free worker takes its share of what is
+// waiting (split evenly with the other idle workers, up to maxBatch); an idle
+// worker waits `window` after the last arrival for others to join. Every track comes out exactly as it would
 // alone (the generator computes each row on its own), so batching never
 // changes the music a seed gives.
 #pragma once
@@ -22,7 +22,7 @@ namespace lofi::server {
 
 struct BatcherOptions {
   int workers = 2;
-  int maxBatch = 32;
+  int maxBatch = 8;
   std::chrono::microseconds window{3000};    // quiet time that closes a batch
   std::chrono::microseconds maxWait{50000};  // longest the first request waits
   int maxWaiting = 512;  // beyond: refused with 503
@@ -64,6 +64,7 @@ class GenerationBatcher {
   std::deque<std::unique_ptr<Pending>> waiting_;
   std::chrono::steady_clock::time_point lastArrival_;
   bool stopping_ = false;
+  int running_ = 0;  // workers writing a batch now
   Stats stats_;
   std::vector<std::thread> workers_;
 };

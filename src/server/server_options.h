@@ -17,7 +17,7 @@ struct ServerOptions {
   // maxBatch at once; a batch gathers until no request has arrived for this
   // long (see generation_batcher.h).
   int batchWindowMicroseconds = 10000;
-  int maxBatch = 32;
+  int maxBatch = 8;
   bool logRequests = false;
 };
 
