@@ -49,10 +49,8 @@ double DecodingClock::quartersBefore(std::span<const int> generated) const {
 ChordScaleConstraint::ChordScaleConstraint(const Vocabulary& vocabulary, const ChordProgression& progression,
                                            const std::vector<int>& scale, std::shared_ptr<const TokenClock> clock)
     : quartersPerChord_(progression.quartersPerChord), clock_(std::move(clock)) {
-  for (const std::vector<int>& chord : progression.pitchClasses) {
-    std::vector<char> welcome(12, 0);
-    for (int pitchClass : chord) welcome[pitchClass] = 1;
-    for (int pitchClass : scale) welcome[pitchClass] = 1;
+  // Each token whose every sounding pitch class is welcome stays allowed.
+  const auto allowedWith = [&](const std::vector<char>& welcome) {
     std::vector<char> allowed(vocabulary.size(), 1);
     for (std::size_t index = vocabulary.specialCount(); index < vocabulary.size(); ++index) {
       const auto classes = classic::soundingPitchClasses(vocabulary.tokens()[index]);
@@ -60,7 +58,14 @@ ChordScaleConstraint::ChordScaleConstraint(const Vocabulary& vocabulary, const C
       for (int pitchClass : *classes)
         if (!welcome[pitchClass]) allowed[index] = 0;
     }
-    allowedPerChord_.push_back(std::move(allowed));
+    return allowed;
+  };
+  for (const std::vector<int>& chord : progression.pitchClasses) {
+    std::vector<char> welcome(12, 0);
+    for (int pitchClass : chord) welcome[pitchClass] = 1;
+    chordTonesPerChord_.push_back(allowedWith(welcome));
+    for (int pitchClass : scale) welcome[pitchClass] = 1;
+    allowedPerChord_.push_back(allowedWith(welcome));
   }
 }
 
@@ -72,7 +77,11 @@ std::size_t ChordScaleConstraint::chordAt(double quarters) const {
 void ChordScaleConstraint::restrict(const SamplingContext& context, std::vector<char>& allowed) const {
   const std::size_t generated = std::min<std::size_t>(context.generated, context.history.size());
   const double quarters = clock_->quartersBefore(context.history.last(generated));
-  const std::vector<char>& chord = allowedPerChord_[chordAt(quarters)];
+  // Beats 1 and 3 of a 4/4 bar (the strong beats `lofi stats` counts) take
+  // chord tones only; between them the key's scale tones pass too.
+  const double beatInPair = std::fmod(quarters, 2.0);
+  const bool strongBeat = beatInPair < 1e-6 || beatInPair > 2.0 - 1e-6;
+  const std::vector<char>& chord = (strongBeat ? chordTonesPerChord_ : allowedPerChord_)[chordAt(quarters)];
   for (std::size_t i = 0; i < allowed.size() && i < chord.size(); ++i) allowed[i] = static_cast<char>(allowed[i] && chord[i]);
 }
 

@@ -61,7 +61,8 @@ class ChordScaleConstraint : public TokenConstraint {
   std::size_t chordAt(double quarters) const;
 
  private:
-  std::vector<std::vector<char>> allowedPerChord_;
+  std::vector<std::vector<char>> allowedPerChord_;     // chord and scale tones
+  std::vector<std::vector<char>> chordTonesPerChord_;  // chord tones alone, for strong beats
   double quartersPerChord_;
   std::shared_ptr<const TokenClock> clock_;
 };

@@ -1,9 +1,11 @@
 #include "model/composer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "model/random.h"
+#include "music/midi_file.h"
 #include "music/note_events.h"
 
 namespace lofi {
@@ -162,6 +164,13 @@ std::vector<Track> composeTracks(const Model& model, const Encoding& encoding, c
     const double length = option.bars > 0 ? option.bars * kQuartersPerBar : scoreQuarters(tracks[row].score);
     tracks[row].chords = option.steering.chords.empty() ? labelledChords(tracks[row].score)
                                                         : chordTimeline(parseProgression(option.steering.chords), length);
+    // A track steered by chords its tokens do not carry (classic) says them
+    // as markers, so that `lofi stats` and a DAW see what it was kept to.
+    Score& score = tracks[row].score;
+    if (score.labels.empty())
+      for (const ChordSpan& span : tracks[row].chords)
+        score.labels.push_back({static_cast<std::int64_t>(std::llround(span.startQuarters * score.ticksPerQuarter)),
+                                midi::meta::kMarker, span.symbol});
   }
   return tracks;
 }

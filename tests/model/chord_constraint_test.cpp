@@ -82,6 +82,30 @@ TEST(ChordScaleConstraint, GeneratedNotesKeepToTheChordAndKeyOfTheirBar) {
   EXPECT_TRUE(classesInE7.contains(8));  // the constraint lets the chord's own tone through
 }
 
+TEST(ChordScaleConstraint, StrongBeatsTakeChordTonesOnly) {
+  const Model model(testing::untrainedModelFile(testing::tinyNetwork(), chromaticCorpus(), 21));
+  const ChordProgression progression = parseProgression("C E7");
+  SequenceRequest request;
+  request.sampling = {1.5f, 0, 1.0f};
+  request.constraints.push_back(std::make_shared<ChordScaleConstraint>(
+      model.vocabulary(), progression, keyPitchClasses("C major", "C"), std::make_shared<TokenCountClock>()));
+  const std::set<int> cMajor = {0, 4, 7}, e7 = {4, 8, 11, 2};
+  int offBeatScaleTones = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    request.seed = seed;
+    const auto tokens = generateTokens(model, {request}, 64, GenerationMethod::CarriedState)[0];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::set<int>& chord = (i / 4) % 2 == 1 ? e7 : cMajor;
+      const std::vector<int> classes = classic::soundingPitchClasses(model.vocabulary().token(tokens[i])).value();
+      for (int pitchClass : classes) {
+        if (i % 2 == 0) EXPECT_TRUE(chord.contains(pitchClass)) << "beat " << i << " class " << pitchClass;
+        else if (!chord.contains(pitchClass)) ++offBeatScaleTones;
+      }
+    }
+  }
+  EXPECT_GT(offBeatScaleTones, 0);  // between strong beats the scale is open
+}
+
 // Every note a quarter, anything else an eighth.
 class QuarterNoteEncoding : public Encoding {
  public:
