@@ -1,6 +1,7 @@
 #include "model/timed_constraints.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <iterator>
 #include <stdexcept>
@@ -164,6 +165,9 @@ TimedChordConstraint::TimedChordConstraint(const Vocabulary& vocabulary, const C
     if (!index)
       throw std::invalid_argument("the model has no token for the chord " + symbol + " (" + token + ") nor any chord on its root");
     chordTokens_.push_back(*index);
+    std::array<char, 12> tones{};
+    for (int pitchClass : theory::pitchClasses(chord)) tones[((pitchClass % 12) + 12) % 12] = 1;
+    chordTones_.push_back(tones);
   }
 }
 
@@ -172,8 +176,12 @@ void TimedChordConstraint::restrict(const SamplingContext& context, std::vector<
   const PieceState state = replay(context.history.last(generated), kinds_);
   std::optional<int> forcedChord;
   bool forcePositionZero = false;
+  const std::array<char, 12>* strongBeatTones = nullptr;
   if (state.bars > 0 && !state.pendingPitch) {
-    const int chord = chordTokens_[static_cast<std::size_t>(state.bars - 1) % chordTokens_.size()];
+    const std::size_t bar = static_cast<std::size_t>(state.bars - 1) % chordTokens_.size();
+    const int chord = chordTokens_[bar];
+    // Beats 1 and 3 (the strong beats `lofi stats` counts) sound the bar's chord tones.
+    if (state.position && (*state.position == 0 || *state.position * 2 == state.barUnits)) strongBeatTones = &chordTones_[bar];
     if (!state.position) forcePositionZero = true;
     else if (*state.position == 0 && !state.chordHere && kinds_[state.lastToken].kind == TimedTokenKind::Position)
       forcedChord = chord;
@@ -187,6 +195,8 @@ void TimedChordConstraint::restrict(const SamplingContext& context, std::vector<
     } else if (forcePositionZero && (kind.kind == TimedTokenKind::Bar ||
                                      (kind.kind == TimedTokenKind::Position && kind.value != 0))) {
       allowed[index] = 0;  // every bar starts on its downbeat, with its chord
+    } else if (strongBeatTones && kind.kind == TimedTokenKind::Pitch && !(*strongBeatTones)[kind.value % 12]) {
+      allowed[index] = 0;
     }
   }
 }

@@ -2,9 +2,11 @@
 // tokens a valid piece (start, bars, rising positions, a length after every
 // pitch...), so that whatever the model writes decodes; the chord constraint
 // forces `pos_0 chord_X` at the start of every generated bar, X the bar's chord
-// of the progression, and keeps every other chord token out: the notes follow.
+// of the progression, keeps every other chord token out, and keeps notes on
+// beats 1 and 3 to the chord's tones: the other notes follow.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -51,6 +53,7 @@ class TimedChordConstraint : public TokenConstraint {
  private:
   std::vector<TimedTokenKind> kinds_;
   std::vector<int> chordTokens_;  // the token of each chord of the progression
+  std::vector<std::array<char, 12>> chordTones_;  // its pitch classes (as typed, not as the token nearest it)
 };
 
 // Keeps pitch tokens to the given pitch classes.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "model/composer.h"
 #include "model/generator.h"
 #include "music/timed_encoding.h"
@@ -86,6 +88,36 @@ TEST(TimedChordConstraint, EveryBarStartsWithItsChordAndNoOtherChordComes) {
   ASSERT_GE(track.chords.size(), 6u);
   EXPECT_EQ(track.chords[1].symbol, "G13");
   EXPECT_EQ(track.chords[1].startQuarters, 4.0);
+}
+
+TEST(TimedChordConstraint, NotesOnBeatsOneAndThreeAreChordTones) {
+  const TimedEncoding encoding;
+  ComposeOptions options;
+  options.bars = 8;
+  options.sampling = {1.5f, 0, 1.0f};  // hot: a random model would play anything
+  options.steering.chords = "Dm9 G13 Cmaj9 A7b9";
+  options.constraints.push_back(std::make_shared<TwoNotesPerPosition>());
+  const std::vector<std::set<int>> tones = {{2, 5, 9, 0, 4}, {7, 11, 2, 5, 9, 4}, {0, 4, 7, 11, 2}, {9, 1, 4, 7, 10}};
+  int strong = 0, weakOutside = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    options.seed = seed;
+    const Track track = composeTrack(timedModel(), encoding, options);
+    for (const Part& part : track.score.parts)
+      for (const Note& note : part.notes) {
+        const double quarters = static_cast<double>(note.startTick) / track.score.ticksPerQuarter;
+        const int bar = static_cast<int>(quarters / 4);
+        const double inBar = quarters - 4.0 * bar;
+        const bool inChord = tones[bar % 4].contains(note.pitch % 12);
+        if (inBar == 0.0 || inBar == 2.0) {
+          ++strong;
+          EXPECT_TRUE(inChord) << "bar " << bar << " beat " << inBar + 1 << " pitch " << note.pitch;
+        } else if (!inChord) {
+          ++weakOutside;
+        }
+      }
+  }
+  EXPECT_GT(strong, 10);
+  EXPECT_GT(weakOutside, 0);  // elsewhere the model plays what it likes
 }
 
 TEST(TimedChordConstraint, UnknownChordIsNamed) {
