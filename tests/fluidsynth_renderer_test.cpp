@@ -9,21 +9,12 @@
 #include "audio/levels.h"
 #include "audio/soundfont.h"
 #include "audio_test_signals.h"
+#include "shared_renderer.h"
 
 namespace lofi {
 namespace {
 
-// One renderer for the suite: loading the soundfont is the slow part.
-FluidsynthRenderer* sharedRenderer() {
-  static std::unique_ptr<FluidsynthRenderer> renderer = [] {
-    try {
-      return std::make_unique<FluidsynthRenderer>(findSoundfont(""));
-    } catch (const std::exception&) {
-      return std::unique_ptr<FluidsynthRenderer>();
-    }
-  }();
-  return renderer.get();
-}
+using testing::sharedRenderer;
 
 #define REQUIRE_SOUNDFONT()                                                                 \
   FluidsynthRenderer* renderer = sharedRenderer();                                          \

@@ -9,20 +9,12 @@
 #include "audio/samples/sample_set.h"
 #include "audio/soundfont.h"
 #include "audio_test_signals.h"
+#include "shared_renderer.h"
 
 namespace lofi {
 namespace {
 
-FluidsynthRenderer* sharedRenderer() {
-  static std::unique_ptr<FluidsynthRenderer> renderer = [] {
-    try {
-      return std::make_unique<FluidsynthRenderer>(findSoundfont(""));
-    } catch (const std::exception&) {
-      return std::unique_ptr<FluidsynthRenderer>();
-    }
-  }();
-  return renderer.get();
-}
+using testing::sharedRenderer;
 
 TEST(SampleSet, NotesEveryMinorThird) {
   EXPECT_EQ(minorThirdsFrom(36, 48), (std::vector<int>{36, 39, 42, 45, 48}));
