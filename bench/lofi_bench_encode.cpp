@@ -94,7 +94,7 @@ std::vector<Stage> stages(const Encoding* encoding) {
     list.push_back({"read + encode (" + encoding->name() + ")",
                     [encoding](const std::vector<std::string>& files) {
                       std::size_t tokens = 0;
-                      for (const std::string& path : files) tokens += encoding->encode(midi::readFile(path)).size();
+                      for (const std::string& path : files) tokens += encoding->encodeMidi(midi::readFile(path)).size();
                       return tokens;
                     },
                     "tokens"});

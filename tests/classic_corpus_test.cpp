@@ -8,7 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "music/classic_encoding.h"
+#include "music/classic/classic_encoding.h"
 #include "music/corpus_encoder.h"
 
 namespace lofi {

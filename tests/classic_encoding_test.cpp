@@ -1,4 +1,4 @@
-#include "music/classic_encoding.h"
+#include "music/classic/classic_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -15,86 +15,28 @@ using test::Bytes;
 using test::concat;
 using test::header;
 using test::trackChunk;
+using test::TrackBytes;
 
 constexpr int kQuarter = 480;
 
-// One track's events at absolute ticks (appended in time order), written out
-// with delta times.
-class TrackWriter {
- public:
-  TrackWriter& name(const std::string& text) {
-    Bytes event = {0xFF, 0x03, static_cast<std::uint8_t>(text.size())};
-    event.insert(event.end(), text.begin(), text.end());
-    return add(0, event);
-  }
-  TrackWriter& meter(int tick, int numerator, int denominatorPower) {
-    return add(tick, {0xFF, 0x58, 0x04, static_cast<std::uint8_t>(numerator),
-                      static_cast<std::uint8_t>(denominatorPower), 24, 8});
-  }
-  TrackWriter& tempo(int tick, int microsecondsPerQuarter) {
-    return add(tick, {0xFF, 0x51, 0x03, static_cast<std::uint8_t>(microsecondsPerQuarter >> 16),
-                      static_cast<std::uint8_t>(microsecondsPerQuarter >> 8),
-                      static_cast<std::uint8_t>(microsecondsPerQuarter)});
-  }
-  TrackWriter& on(int tick, int pitch, int channel = 0) {
-    return add(tick, {static_cast<std::uint8_t>(0x90 | channel), static_cast<std::uint8_t>(pitch), 90});
-  }
-  TrackWriter& off(int tick, int pitch, int channel = 0) {
-    return add(tick, {static_cast<std::uint8_t>(0x80 | channel), static_cast<std::uint8_t>(pitch), 0});
-  }
-  TrackWriter& note(int start, int end, int pitch, int channel = 0) {
-    on(start, pitch, channel);
-    return off(end, pitch, channel);
-  }
-  Bytes chunk() const {
-    std::vector<Timed> sorted = events_;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Timed& a, const Timed& b) { return a.tick < b.tick; });
-    Bytes body;
-    int now = 0;
-    for (const Timed& event : sorted) {
-      appendVariableLength(body, event.tick - now);
-      now = event.tick;
-      body.insert(body.end(), event.bytes.begin(), event.bytes.end());
-    }
-    body.insert(body.end(), {0x00, 0xFF, 0x2F, 0x00});
-    return trackChunk(body);
-  }
-
- private:
-  struct Timed {
-    int tick;
-    Bytes bytes;
-  };
-  TrackWriter& add(int tick, Bytes bytes) {
-    events_.push_back({tick, std::move(bytes)});
-    return *this;
-  }
-  static void appendVariableLength(Bytes& out, int value) {
-    Bytes groups = {static_cast<std::uint8_t>(value & 0x7F)};
-    for (value >>= 7; value > 0; value >>= 7) groups.push_back(static_cast<std::uint8_t>(0x80 | (value & 0x7F)));
-    out.insert(out.end(), groups.rbegin(), groups.rend());
-  }
-  std::vector<Timed> events_;
-};
-
-TrackWriter conductor() {
-  TrackWriter track;
+TrackBytes conductor() {
+  TrackBytes track;
   track.tempo(0, 750000).meter(0, 4, 2);
   return track;
 }
 
-Tokens encodeTracks(const std::vector<TrackWriter>& tracks) {
+Tokens encodeTracks(const std::vector<TrackBytes>& tracks) {
   Bytes bytes = header(1, static_cast<int>(tracks.size()) + 1, kQuarter);
   const Bytes conductorChunk = conductor().chunk();
   bytes.insert(bytes.end(), conductorChunk.begin(), conductorChunk.end());
-  for (const TrackWriter& track : tracks) {
+  for (const TrackBytes& track : tracks) {
     const Bytes chunk = track.chunk();
     bytes.insert(bytes.end(), chunk.begin(), chunk.end());
   }
-  return ClassicEncoding().encode(midi::parse(bytes, "test.mid"));
+  return ClassicEncoding().encodeMidi(midi::parse(bytes, "test.mid"));
 }
 
-Tokens encodePiano(TrackWriter track) { return encodeTracks({track.name("Piano")}); }
+Tokens encodePiano(TrackBytes track) { return encodeTracks({track.name("Piano")}); }
 
 Tokens withoutRests(Tokens tokens) {
   std::erase(tokens, std::string("r"));
@@ -102,7 +44,7 @@ Tokens withoutRests(Tokens tokens) {
 }
 
 TEST(ClassicEncode, NotesBecomePitchNames) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 480, 60).note(480, 960, 63).note(960, 1440, 70);
   // music21 fills the rest of the last bar with a rest.
   EXPECT_EQ(encodePiano(track), (Tokens{"C4", "E-4", "B-4", "r"}));
@@ -110,68 +52,68 @@ TEST(ClassicEncode, NotesBecomePitchNames) {
 
 TEST(ClassicEncode, OnsetsNearTheGridSnapToIt) {
   // D4 starts 10 ticks late and C4 ends 10 ticks early: no gap, so no rest.
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 470, 60).note(490, 960, 62);
   EXPECT_EQ(encodePiano(track), (Tokens{"C4", "D4", "r"}));
 }
 
 TEST(ClassicEncode, TripletsKeepTheirThirdsOfABeat) {
   // On a sixteenth grid alone these would leave gaps, and gaps become rests.
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 160, 60).note(160, 320, 62).note(320, 480, 64).note(480, 960, 65);
   EXPECT_EQ(encodePiano(track), (Tokens{"C4", "D4", "E4", "F4", "r"}));
 }
 
 TEST(ClassicEncode, GapsBecomeRests) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 480, 60).note(960, 1440, 64);
   EXPECT_EQ(encodePiano(track), (Tokens{"C4", "r", "E4", "r"}));
 }
 
 TEST(ClassicEncode, NotesStartingAndEndingTogetherFormAChord) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 1920, 60).note(0, 1920, 64).note(0, 1920, 67);
   EXPECT_EQ(encodePiano(track), (Tokens{"0.4.7"}));
 }
 
 TEST(ClassicEncode, ChordOnsetsMayBeSpreadWithinTheTolerance) {
   // A rolled chord: onsets 20 ticks apart are within music21's quarter-of-a-beat window.
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 1920, 62).note(20, 1920, 66).note(40, 1920, 69);
   EXPECT_EQ(encodePiano(track), (Tokens{"2.6.9"}));
 }
 
 TEST(ClassicEncode, OctaveDoublingIsAOneClassChord) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 1920, 48).note(0, 1920, 60);
   EXPECT_EQ(encodePiano(track), (Tokens{"0"}));
 }
 
 TEST(ClassicEncode, NotesCrossingABarlineAreSplit) {
   // 4/4: C4 from beat 4 of bar 1 to beat 2 of bar 2 is two tied notes, two tokens.
-  TrackWriter track;
+  TrackBytes track;
   track.note(3 * kQuarter, 5 * kQuarter, 60);
   EXPECT_EQ(encodePiano(track), (Tokens{"r", "C4", "C4", "r"}));
 }
 
 TEST(ClassicEncode, DrumChannelNotesAreNotTokens) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 480, 60).note(480, 960, 38, 9).note(960, 1440, 64);
   EXPECT_EQ(withoutRests(encodePiano(track)), (Tokens{"C4", "E4"}));
 }
 
 TEST(ClassicEncode, TracksOfTheSameInstrumentAreMerged) {
-  TrackWriter right;
+  TrackBytes right;
   right.name("Piano").note(0, 480, 72).note(960, 1440, 72);
-  TrackWriter left;
+  TrackBytes left;
   left.name("Piano").note(480, 960, 48);
   EXPECT_EQ(withoutRests(encodeTracks({right, left})), (Tokens{"C5", "C3", "C5"}));
 }
 
 TEST(ClassicEncode, OnlyTheFirstInstrumentIsEncoded) {
-  TrackWriter piano;
+  TrackBytes piano;
   piano.name("Piano").note(0, 480, 60);
-  TrackWriter violin;
+  TrackBytes violin;
   violin.name("Violin").note(0, 480, 79);
   EXPECT_EQ(withoutRests(encodeTracks({piano, violin})), (Tokens{"C4"}));
 }
@@ -179,14 +121,14 @@ TEST(ClassicEncode, OnlyTheFirstInstrumentIsEncoded) {
 TEST(ClassicEncode, WithoutAnyInstrumentAllNotesAreTakenWithoutRests) {
   // No track name or program change: music21 makes no instrument partition and
   // the seed falls back to the score's notes and chords.
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 480, 60).note(960, 1440, 64);
   EXPECT_EQ(encodeTracks({track}), (Tokens{"C4", "E4"}));
 }
 
 // Files no musician writes, on which music21 would run for hours: refused
 // with a reason instead (the corpus encoder then skips them).
-void expectRefused(TrackWriter track, const std::string& reason) {
+void expectRefused(TrackBytes track, const std::string& reason) {
   try {
     encodePiano(std::move(track));
     ADD_FAILURE() << "accepted a file that should fail with: " << reason;
@@ -196,19 +138,19 @@ void expectRefused(TrackWriter track, const std::string& reason) {
 }
 
 TEST(ClassicEncode, RefusesAPieceOfMoreThanFiftyThousandBars) {
-  TrackWriter track;
+  TrackBytes track;
   track.note(0, 480, 60).note(0x0FFFFFFF, 0x0FFFFFFF + 480, 62);
   expectRefused(track, "more than 50000 bars");
 }
 
 TEST(ClassicEncode, RefusesMoreNotesAtOnceThanAKeyboardHas) {
-  TrackWriter track;
+  TrackBytes track;
   for (int k = 0; k < 200; ++k) track.note(0, 240 + 200 * k, 60);  // stacked, each ending later
   expectRefused(track, "notes sound at once");
 }
 
 TEST(ClassicEncode, RefusesThousandsOfNotesStartingTogether) {
-  TrackWriter track;
+  TrackBytes track;
   for (int k = 0; k < 3000; ++k) track.note(0, 480 + 200 * (k % 2), 30 + k % 90);
   expectRefused(track, "notes start within a sixteenth");
 }
@@ -301,7 +243,7 @@ TEST(ClassicRoundTrip, DecodedSixteenthsEncodeToTheSameTokens) {
   tokens.insert(tokens.end(), {"A4", "r", "D3", "4.8"});
   const Score score = ClassicEncoding().decode(tokens, options);
   const midi::File file = midi::parse(midi::serialize(midiFromScore(score)), "decoded.mid");
-  EXPECT_EQ(ClassicEncoding().encode(file), tokens);
+  EXPECT_EQ(ClassicEncoding().encodeMidi(file), tokens);
 }
 
 }  // namespace

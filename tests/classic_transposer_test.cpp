@@ -1,4 +1,4 @@
-#include "music/classic_transposer.h"
+#include "music/classic/classic_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -42,7 +42,7 @@ TEST(ClassicTransposer, ChordsStayInNormalOrder) {
 }
 
 TEST(ClassicTransposer, MovesNotesAndChordsAndKeepsRests) {
-  const ClassicTransposer transposer;
+  const ClassicEncoding transposer;
   EXPECT_EQ(transposer.transpose({"C4", "0.4.7", "r", "B-3", "9.0.4"}, 3),
             (Tokens{"E-4", "3.7.10", "r", "C#4", "0.3.7"}));
   EXPECT_EQ(transposer.transpose({"C4"}, -13), (Tokens{"B2"}));
@@ -60,7 +60,7 @@ TEST(ClassicTransposer, EveryCorpusPieceGoesToTwelveKeysAndBack) {
   const std::string path = std::string(LOFI_SHARED_DIR) + "/corpora/piano-composer/music21-v8.1-tokens.json";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no corpus at " << path;
   const nlohmann::json corpus = nlohmann::json::parse(readFileToString(path));
-  const ClassicTransposer transposer;
+  const ClassicEncoding transposer;
   for (const auto& file : corpus["files"]) {
     const Tokens tokens = file["tokens"].get<Tokens>();
     for (int shift = -5; shift <= 6; ++shift) {

@@ -22,14 +22,15 @@ const fs::path kDataDir = fs::path(LOFI_SOURCE_DIR) / "tests" / "data";
 class PitchEncoding : public Encoding {
  public:
   std::string name() const override { return "pitch"; }
-  Tokens encode(const midi::File& file) const override {
+  Tokens encode(const Score& score) const override {
     Tokens tokens;
-    for (const Part& part : scoreFromMidi(file).parts)
+    for (const Part& part : score.parts)
       for (const Note& note : part.notes) tokens.push_back(std::to_string(note.pitch));
     if (tokens.empty()) throw std::invalid_argument("no notes to encode");
     return tokens;
   }
-  Score decode(const Tokens&, const DecodeOptions&) const override { throw std::logic_error("not used"); }
+  std::unique_ptr<TokenReader> reader(const DecodeOptions&) const override { throw std::logic_error("not used"); }
+  std::optional<Tokens> transpose(const Tokens&, int) const override { throw std::logic_error("not used"); }
 };
 
 class CorpusEncoderTest : public testing::Test {

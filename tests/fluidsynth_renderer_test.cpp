@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "audio/instrument.h"
+#include "music/instrument.h"
 #include "audio/levels.h"
 #include "audio/soundfont.h"
 #include "audio_test_signals.h"

@@ -12,7 +12,7 @@ using test::concat;
 using test::header;
 using test::trackChunk;
 
-const Bytes kEndOfTrack = {0x00, 0xFF, 0x2F, 0x00};
+using test::kEndOfTrack;
 
 File parseBytes(const Bytes& bytes) { return parse(bytes, "test.mid"); }
 

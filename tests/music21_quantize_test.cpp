@@ -1,4 +1,4 @@
-#include "music/music21_quantize.h"
+#include "music/classic/music21_quantize.h"
 
 #include <gtest/gtest.h>
 

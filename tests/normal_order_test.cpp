@@ -1,4 +1,4 @@
-#include "music/normal_order.h"
+#include "music/classic/normal_order.h"
 
 #include <gtest/gtest.h>
 

@@ -50,8 +50,8 @@ TEST(PartFilter, KeepsTheNamedPartsAndTheTracksWithoutNotes) {
 TEST(PartFilter, TimedTokensOfTheMelodyHoldItsChordsButNotTheOtherParts) {
   const midi::File file = midiFromScore(leadSheet());
   const auto timed = makeEncoding("timed");
-  const Tokens all = timed->encode(file);
-  const Tokens melody = timed->encode(keepParts(file, {"melody"}));
+  const Tokens all = timed->encodeMidi(file);
+  const Tokens melody = timed->encodeMidi(keepParts(file, {"melody"}));
   EXPECT_LT(melody.size(), all.size());
   EXPECT_NE(std::find(melody.begin(), melody.end(), "chord_Dm9"), melody.end());
   EXPECT_NE(std::find(melody.begin(), melody.end(), "pitch_72"), melody.end());

@@ -1,4 +1,4 @@
-#include "music/pitch_names.h"
+#include "music/classic/pitch_names.h"
 
 #include <gtest/gtest.h>
 

@@ -14,7 +14,7 @@ using test::concat;
 using test::header;
 using test::trackChunk;
 
-const Bytes kEndOfTrack = {0x00, 0xFF, 0x2F, 0x00};
+using test::kEndOfTrack;
 
 Score scoreOf(const Bytes& bytes) { return scoreFromMidi(midi::parse(bytes, "test.mid")); }
 

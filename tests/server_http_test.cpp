@@ -580,13 +580,6 @@ TEST_F(ServerHttpTest, GenerateRequestsAreValidated) {
     body[field] = value;
     return body.dump();
   };
-  const auto without = [](const char* field) {
-    json body = generateBody(1);
-    body.erase(field);
-    return body.dump();
-  };
-  expectError("/api/generate", without("bars"), 400, "'bars' is required");
-  expectError("/api/generate", without("seed"), 400, "'seed' is required");
   expectError("/api/generate", with("bars", 0), 400, "'bars' must be an integer from 1 to 64");
   expectError("/api/generate", with("bars", 65), 400, "'bars' must be an integer from 1 to 64");
   expectError("/api/generate", with("bars", "8"), 400, "'bars' must be an integer");
@@ -604,6 +597,39 @@ TEST_F(ServerHttpTest, GenerateRequestsAreValidated) {
   expectError("/api/generate", with("mood", std::string(501, 'a')), 400, "'mood' must have at most 500");
   expectError("/api/generate", with("length", 8), 400, "unknown field 'length'");
   expectError("/api/generate", "{\"bars\": 8,", 400, "malformed JSON");
+}
+
+TEST_F(ServerHttpTest, GenerateFillsInDefaultsAndReturnsTheSeedItChose) {
+  const json chosen = postJson("/api/generate", R"({"bars": 4})", 200);
+  ASSERT_TRUE(chosen["seed"].is_number_integer()) << chosen;
+  EXPECT_EQ(chosen["bars"], 4);
+  EXPECT_EQ(chosen["bpm"], 80);
+  EXPECT_FALSE(chosen["notes"].empty());
+  // The seed it chose makes the same track again.
+  const json again = postJson("/api/generate", json{{"bars", 4}, {"seed", chosen["seed"]}}.dump(), 200);
+  EXPECT_EQ(again["notes"], chosen["notes"]);
+  EXPECT_EQ(postJson("/api/generate", "{}", 200)["bars"], 8);
+}
+
+// `lofi generate --json` and POST /api/generate read one request type and
+// write one answer: the same request gives the same notes and chords.
+TEST_F(ServerHttpTest, CommandLineAndApiGiveTheSameTrackForTheSameRequest) {
+  const json request = {{"bars", 6}, {"seed", 12}, {"temperature", 0.8}, {"topP", 0.9}, {"key", "D minor"}};
+  const json api = postJson("/api/generate", request.dump(), 200);
+  const std::string command = std::string(LOFI_BINARY) + " generate --model " + LOFI_TEST_MODEL +
+                              " --bars 6 --seed 12 --temperature 0.8 --top-p 0.9 --key 'D minor' --json 2>/dev/null";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, got);
+  ASSERT_EQ(::pclose(pipe), 0) << command;
+  const json cli = json::parse(output);
+  ASSERT_FALSE(api["notes"].empty());
+  EXPECT_EQ(cli["notes"], api["notes"]);
+  EXPECT_EQ(cli["chords"], api["chords"]);
+  EXPECT_EQ(cli["key"], api["key"]);
+  EXPECT_EQ(cli["steering"], api["steering"]);
 }
 
 TEST_F(ServerHttpTest, MidiDownloadIsTheSameTrack) {
@@ -626,7 +652,7 @@ TEST_F(ServerHttpTest, MidiDownloadIsTheSameTrack) {
   for (const lofi::Note& note : score.parts[0].notes) midiPitches.push_back(note.pitch);
   EXPECT_EQ(midiPitches, pitches);
 
-  EXPECT_EQ(http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95")->status, 400);
+  EXPECT_EQ(http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95")->status, 200);  // a seed is chosen
   EXPECT_EQ(http.Get("/api/generate.mid?bars=4&bars=5&temperature=0.9&topP=0.95&seed=1")->status, 400);
   EXPECT_EQ(http.Get("/api/generate.mid?bars=four&temperature=0.9&topP=0.95&seed=1")->status, 400);
   EXPECT_EQ(http.Get("/api/generate.mid?bars=4&temperature=0.9&topP=0.95&seed=1&x=%FF")->status, 400);

@@ -1,4 +1,4 @@
-#include "music/timed_encoding.h"
+#include "music/timed/timed_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 
 #include "music/midi_folder.h"
 #include "music/score_io.h"
-#include "music/timed_chords.h"
+#include "music/timed/timed_chords.h"
 
 namespace lofi {
 namespace {
@@ -48,7 +48,7 @@ Score scoreOf(const Piece& piece) {
 // Through real MIDI bytes, as a file on disk would go.
 midi::File midiOf(const Score& score) { return midi::parse(midi::serialize(midiFromScore(score)), "test.mid"); }
 
-Tokens encode(const Score& score) { return TimedEncoding().encode(midiOf(score)); }
+Tokens encode(const Score& score) { return TimedEncoding().encodeMidi(midiOf(score)); }
 Tokens encode(const Piece& piece) { return encode(scoreOf(piece)); }
 
 // tokens -> Score -> MIDI bytes -> tokens
@@ -437,7 +437,7 @@ TEST(TimedEncoding, EveryCorpusFileEncodesAndRoundTrips) {
   for (const std::string& path : listMidiFiles(folder.string())) {
     SCOPED_TRACE(path);
     Tokens tokens;
-    ASSERT_NO_THROW(tokens = encoding.encode(midi::readFile(path)));
+    ASSERT_NO_THROW(tokens = encoding.encodeMidi(midi::readFile(path)));
     ASSERT_GE(tokens.size(), 3u);
     EXPECT_EQ(tokens.front(), "start");
     EXPECT_EQ(tokens.back(), "end");

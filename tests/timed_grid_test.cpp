@@ -1,8 +1,8 @@
-#include "music/timed_grid.h"
+#include "music/timed/timed_grid.h"
 
 #include <gtest/gtest.h>
 
-#include "music/timed_chords.h"
+#include "music/timed/timed_chords.h"
 
 namespace lofi::timed {
 namespace {

@@ -1,4 +1,4 @@
-#include "music/timed_transposer.h"
+#include "music/timed/timed_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@ namespace lofi {
 namespace {
 
 TEST(TimedTransposer, MovesPitchesAndChordsOnly) {
-  const TimedTransposer transposer;
+  const TimedEncoding transposer;
   const Tokens tokens = {"start", "bar", "meter_4/4", "tempo_80", "pos_0", "chord_Dm9", "pitch_62", "dur_12",
                          "pos_12", "chord_NC", "pitch_65", "dur_6", "bar", "pos_0", "chord_F#m7b5", "end"};
   EXPECT_EQ(transposer.transpose(tokens, 2),
@@ -18,9 +18,13 @@ TEST(TimedTransposer, MovesPitchesAndChordsOnly) {
   EXPECT_THROW(transposer.transpose({"chord_Hm7"}, 1), std::invalid_argument);
 }
 
-TEST(TimedTransposer, IsTheOneRegisteredForTimed) {
-  EXPECT_NE(dynamic_cast<TimedTransposer*>(makeTokenTransposer("timed").get()), nullptr);
-  EXPECT_EQ(makeTokenTransposer("other"), nullptr);
+TEST(TimedTransposer, UnknownTokensAreNamed) {
+  try {
+    TimedEncoding().transpose({"start", "bar", "foo"}, 1);
+    FAIL();
+  } catch (const std::invalid_argument& error) {
+    EXPECT_EQ(std::string(error.what()), "timed token 2 'foo': unknown token");
+  }
 }
 
 }  // namespace

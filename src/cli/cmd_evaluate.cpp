@@ -7,11 +7,11 @@
 #include <set>
 
 #include "cli/commands.h"
-#include "model/composer.h"
+#include "model/track_writer.h"
 #include "model/default_model.h"
 #include "model/evaluate.h"
 #include "model/generator.h"
-#include "model/steering.h"
+#include "model/steering/steering.h"
 #include "music/stats/chord_spans.h"
 #include "music/stats/music_stats.h"
 
@@ -58,13 +58,13 @@ MusicStats statsOf(const std::vector<Tokens>& pieces, const Encoding& encoding, 
     DecodeOptions options;
     options.seed = seed;
     // A generated piece cut at its token count may end inside a note: drop that end.
-    for (int attempt = 0; attempt < 3 && !tokens.empty(); ++attempt, tokens.pop_back()) {
-      try {
-        const Score score = encoding.decode(tokens, options);
-        stats.push_back(computeStats(score, chordSpansFromLabels(score, readChordSymbolLabel)));
-        break;
-      } catch (const std::exception&) {
-      }
+    tokens.resize(encoding.decodablePrefix(tokens));
+    if (tokens.empty()) continue;
+    try {
+      const Score score = encoding.decode(tokens, options);
+      stats.push_back(computeStats(score, chordSpansFromLabels(score, readChordSymbolLabel)));
+    } catch (const std::exception&) {
+      // A prefix that decodes but does not end as a piece may (a timed one without `start`).
     }
   }
   return averageStats(stats);
@@ -122,7 +122,7 @@ void run(const EvaluateArgs& args) {
     // The encoding's own constraints (the timed grammar), as generation has them.
     const auto encoding = makeEncoding(model.encoding());
     for (SequenceRequest& request : requests)
-      request.constraints = steeringConstraints(model.vocabulary(), *encoding, {}, {});
+      request.constraints = steeringConstraints(model.vocabulary(), model.encoding(), {}, {});
     const GenerationMethod method = defaultMethod(model);
     if (method == GenerationMethod::SlidingWindow)
       for (int i = 0; i < args.novelty; ++i) requests[i].primer = model.vocabulary().encode(randomPrimer(model, args.seed + i));

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "audio/audio_file.h"
-#include "audio/instrument.h"
+#include "music/instrument.h"
 #include "audio/levels.h"
 #include "audio/render_pipeline.h"
 #include "audio/soundfont.h"

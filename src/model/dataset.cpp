@@ -4,7 +4,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "model/random.h"
+#include "common/seeded_random.h"
 
 namespace lofi {
 namespace {

@@ -9,8 +9,7 @@ struct Generation::Row {
   std::vector<int> history;  // primer then generated tokens (for constraints and windows)
   std::size_t primerLength = 0;
   std::vector<int> generated;
-  SeededRandom random{0};
-  SamplerChain chain;
+  SamplerChain chain;  // its constraints, sampling steps and seeded draw
   bool done = false;
 };
 
@@ -28,10 +27,11 @@ Generation::Generation(const Model& model, std::vector<SequenceRequest> requests
     Row row;
     row.history = request.primer;
     row.primerLength = request.primer.size();
-    row.random = SeededRandom(request.seed);
-    auto constraints = request.constraints;
-    constraints.insert(constraints.begin(), std::make_shared<NoSpecialTokens>(request.allowEnd));
-    row.chain = makeSamplerChain(request.sampling, constraints);
+    std::vector<std::unique_ptr<TokenConstraint>> constraints;
+    constraints.push_back(std::make_unique<NoSpecialTokens>(model.vocabulary(), request.allowEnd));
+    for (auto& constraint : request.constraints) constraints.push_back(std::move(constraint));
+    row.chain = makeSamplerChain(request.sampling, request.seed, std::move(constraints), vocabulary);
+    row.chain.prime(row.history);
     rows_.push_back(std::move(row));
   }
   if (method != GenerationMethod::CarriedState) return;
@@ -67,62 +67,63 @@ bool Generation::allFinished() const {
 }
 
 int Generation::sampleRow(Row& row, std::span<const float> logits) {
-  SamplingContext context;
-  context.history = row.history;
-  context.generated = static_cast<int>(row.generated.size());
-  context.vocabulary = &model_->vocabulary();
-  const int token = row.chain.sample(logits, context, row.random);
+  const int token = row.chain.sample(logits);
   const std::optional<int> end = model_->vocabulary().end();
   if (end && token == *end) {
     row.done = true;
-  } else {
-    row.history.push_back(token);
-    row.generated.push_back(token);
+    return -1;
   }
+  row.history.push_back(token);
+  row.generated.push_back(token);
   return token;
 }
 
 void Generation::advance(int count) {
-  if (method_ == GenerationMethod::CarriedState) advanceCarried(count);
-  else advanceWindow(count);
+  for (int produced = 0; produced < count && !allFinished(); ++produced) step();
 }
 
-void Generation::advanceCarried(int count) {
+const std::vector<int>& Generation::step() {
+  stepped_.assign(rows_.size(), -1);
+  if (method_ == GenerationMethod::CarriedState) stepCarried();
+  else stepWindow();
+  return stepped_;
+}
+
+void Generation::stepCarried() {
   const InferenceNetwork& network = model_->network();
   const int vocabulary = network.vocabularySize();
-  for (int produced = 0; produced < count && !allFinished(); ++produced) {
-    // The network reads the tokens of the last round only when more are wanted.
-    if (pending_) {
-      network.step(pendingTokens_, state_, logits_);
-      pending_ = false;
-    }
-    for (std::size_t index = 0; index < rows_.size(); ++index) {
-      Row& row = rows_[index];
-      if (row.done) continue;  // keeps reading its last token; its logits are ignored
-      const std::span<const float> rowLogits(logits_.data() + index * vocabulary, vocabulary);
-      pendingTokens_[index] = sampleRow(row, rowLogits);
-    }
-    pending_ = true;
+  // The network reads the tokens of the last step only when more are wanted.
+  if (pending_) {
+    network.step(pendingTokens_, state_, logits_);
+    pending_ = false;
   }
+  for (std::size_t index = 0; index < rows_.size(); ++index) {
+    Row& row = rows_[index];
+    if (row.done) continue;  // keeps reading its last token; its logits are ignored
+    const std::span<const float> rowLogits(logits_.data() + index * vocabulary, vocabulary);
+    stepped_[index] = sampleRow(row, rowLogits);
+    if (stepped_[index] >= 0) pendingTokens_[index] = stepped_[index];
+  }
+  pending_ = true;
 }
 
-void Generation::advanceWindow(int count) {
+void Generation::stepWindow() {
   const InferenceNetwork& network = model_->network();
   const int vocabulary = network.vocabularySize();
   const int window = model_->config().window > 0 ? model_->config().window : kSeedWindow;
   const std::optional<int> begin = model_->vocabulary().begin();
   std::vector<float> logits(vocabulary);
-  for (Row& row : rows_) {
-    for (int produced = 0; produced < count && !row.done; ++produced) {
-      std::vector<int> context(row.history.end() - std::min<std::ptrdiff_t>(window, row.history.size()),
-                               row.history.end());
-      if (begin && static_cast<int>(context.size()) < window) context.insert(context.begin(), *begin);
-      if (context.empty())
-        throw std::invalid_argument("the sliding window needs a primer with this network (" +
-                                    model_->config().preset + " preset)");
-      network.readWindows(context, 1, static_cast<int>(context.size()), logits);
-      sampleRow(row, logits);
-    }
+  for (std::size_t index = 0; index < rows_.size(); ++index) {
+    Row& row = rows_[index];
+    if (row.done) continue;
+    std::vector<int> context(row.history.end() - std::min<std::ptrdiff_t>(window, row.history.size()),
+                             row.history.end());
+    if (begin && static_cast<int>(context.size()) < window) context.insert(context.begin(), *begin);
+    if (context.empty())
+      throw std::invalid_argument("the sliding window needs a primer with this network (" + model_->config().preset +
+                                  " preset)");
+    network.readWindows(context, 1, static_cast<int>(context.size()), logits);
+    stepped_[index] = sampleRow(row, logits);
   }
 }
 

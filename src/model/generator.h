@@ -22,7 +22,7 @@ struct SequenceRequest {
   std::vector<int> primer;  // token indices the music continues from; may be empty
   std::uint64_t seed = 0;
   SamplingSettings sampling;
-  std::vector<std::shared_ptr<const TokenConstraint>> constraints;  // besides keeping special tokens out
+  std::vector<std::unique_ptr<TokenConstraint>> constraints;  // this row's own, besides keeping special tokens out
   bool allowEnd = false;  // may the row end itself with <eos>
 };
 
@@ -38,6 +38,9 @@ class Generation {
 
   // Adds up to `count` tokens to every row that has not finished.
   void advance(int count);
+  // Adds one token to every row that has not finished; returns each row's
+  // new token (-1 for a row that had finished or just ended with <eos>).
+  const std::vector<int>& step();
 
   int rows() const;
   const std::vector<int>& generated(int row) const;  // new tokens, primer excluded
@@ -47,9 +50,9 @@ class Generation {
 
  private:
   struct Row;
-  void advanceCarried(int count);
-  void advanceWindow(int count);
   int sampleRow(Row& row, std::span<const float> logits);
+  void stepCarried();
+  void stepWindow();
 
   const Model* model_;
   GenerationMethod method_;
@@ -58,6 +61,7 @@ class Generation {
   std::vector<float> logits_;        // rows x vocabulary: next-token logits (carried state)
   std::vector<int> pendingTokens_;   // sampled but not yet read by the network
   bool pending_ = false;
+  std::vector<int> stepped_;         // each row's token of the last step
 };
 
 // Convenience: `count` tokens for each request.

@@ -6,23 +6,6 @@
 #include <string>
 
 namespace lofi {
-namespace {
-
-// Probabilities of the candidates (softmax of their logits), in their order.
-std::vector<double> probabilities(const std::vector<Candidate>& candidates) {
-  float highest = -INFINITY;
-  for (const Candidate& candidate : candidates) highest = std::max(highest, candidate.logit);
-  std::vector<double> weights(candidates.size());
-  double total = 0;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    weights[i] = std::exp(static_cast<double>(candidates[i].logit) - highest);
-    total += weights[i];
-  }
-  for (double& weight : weights) weight /= total;
-  return weights;
-}
-
-}  // namespace
 
 void sortByLogit(std::vector<Candidate>& candidates) {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -30,34 +13,42 @@ void sortByLogit(std::vector<Candidate>& candidates) {
   });
 }
 
-AllowedTokens::AllowedTokens(std::vector<int> tokens) : tokens_(std::move(tokens)) {}
-
-void AllowedTokens::restrict(const SamplingContext& context, std::vector<char>& allowed) const {
-  std::vector<char> keep(allowed.size(), 0);
-  for (int token : tokens_)
-    if (token >= 0 && static_cast<std::size_t>(token) < keep.size()) keep[token] = 1;
-  for (std::size_t i = 0; i < allowed.size(); ++i) allowed[i] = static_cast<char>(allowed[i] && keep[i]);
+AllowedTokens::AllowedTokens(std::vector<int> tokens, std::size_t vocabularySize) : allowed_(vocabularySize, 0) {
+  for (int token : tokens)
+    if (token >= 0 && static_cast<std::size_t>(token) < vocabularySize) allowed_[token] = 1;
 }
 
-void NoSpecialTokens::restrict(const SamplingContext& context, std::vector<char>& allowed) const {
-  if (!context.vocabulary) return;
-  const std::optional<int> end = context.vocabulary->end();
-  for (std::size_t i = 0; i < context.vocabulary->specialCount() && i < allowed.size(); ++i)
-    if (!(allowEnd_ && end && static_cast<int>(i) == *end)) allowed[i] = 0;
+void AllowedTokens::restrict(std::span<char> allowed) const {
+  for (std::size_t i = 0; i < allowed.size(); ++i) allowed[i] = static_cast<char>(allowed[i] && i < allowed_.size() && allowed_[i]);
 }
 
-ConstraintStep::ConstraintStep(std::shared_ptr<const TokenConstraint> constraint) : constraint_(std::move(constraint)) {}
+NoSpecialTokens::NoSpecialTokens(const Vocabulary& vocabulary, bool allowEnd) {
+  const std::optional<int> end = vocabulary.end();
+  for (std::size_t i = 0; i < vocabulary.specialCount(); ++i)
+    if (!(allowEnd && end && static_cast<int>(i) == *end)) banned_.push_back(static_cast<int>(i));
+}
 
-void ConstraintStep::apply(std::vector<Candidate>& candidates, const SamplingContext& context) const {
-  std::size_t size = 0;
+void NoSpecialTokens::restrict(std::span<char> allowed) const {
+  for (int token : banned_)
+    if (static_cast<std::size_t>(token) < allowed.size()) allowed[token] = 0;
+}
+
+ConstraintStep::ConstraintStep(std::unique_ptr<TokenConstraint> constraint, std::size_t vocabularySize)
+    : constraint_(std::move(constraint)), allowed_(vocabularySize) {}
+
+void ConstraintStep::apply(std::vector<Candidate>& candidates) {
+  std::size_t size = allowed_.size();
   for (const Candidate& candidate : candidates) size = std::max<std::size_t>(size, candidate.token + 1);
-  if (context.vocabulary) size = std::max(size, context.vocabulary->size());
-  std::vector<char> allowed(size, 1);
-  constraint_->restrict(context, allowed);
-  std::erase_if(candidates, [&](const Candidate& candidate) { return !allowed[candidate.token]; });
+  allowed_.assign(size, 1);
+  constraint_->restrict(allowed_);
+  std::erase_if(candidates, [&](const Candidate& candidate) { return !allowed_[candidate.token]; });
   if (candidates.empty())
-    throw std::runtime_error("the constraints allow no token after " + std::to_string(context.generated) +
-                             " generated tokens");
+    throw std::runtime_error("the constraints allow no token after " + std::to_string(accepted_) + " generated tokens");
+}
+
+void ConstraintStep::accept(int token) {
+  constraint_->accept(token);
+  ++accepted_;
 }
 
 TemperatureStep::TemperatureStep(float temperature) : temperature_(temperature) {
@@ -65,7 +56,7 @@ TemperatureStep::TemperatureStep(float temperature) : temperature_(temperature) 
     throw std::invalid_argument("temperature must be a positive number");
 }
 
-void TemperatureStep::apply(std::vector<Candidate>& candidates, const SamplingContext&) const {
+void TemperatureStep::apply(std::vector<Candidate>& candidates) {
   for (Candidate& candidate : candidates) candidate.logit /= temperature_;
 }
 
@@ -73,9 +64,13 @@ TopKStep::TopKStep(int k) : k_(k) {
   if (k <= 0) throw std::invalid_argument("top-k must be positive");
 }
 
-void TopKStep::apply(std::vector<Candidate>& candidates, const SamplingContext&) const {
+void TopKStep::apply(std::vector<Candidate>& candidates) {
   if (candidates.size() <= static_cast<std::size_t>(k_)) return;
-  sortByLogit(candidates);
+  // The k best by falling logit (ties by index), in that order.
+  const auto better = [](const Candidate& a, const Candidate& b) {
+    return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
+  };
+  std::partial_sort(candidates.begin(), candidates.begin() + k_, candidates.end(), better);
   candidates.resize(k_);
 }
 
@@ -83,16 +78,13 @@ TopPStep::TopPStep(float p) : p_(p) {
   if (!(p > 0) || p > 1) throw std::invalid_argument("top-p must be in (0, 1]");
 }
 
-void TopPStep::apply(std::vector<Candidate>& candidates, const SamplingContext&) const {
+void TopPStep::apply(std::vector<Candidate>& candidates) {
   if (p_ >= 1 || candidates.empty()) return;
   float highest = -INFINITY;
   for (const Candidate& candidate : candidates) highest = std::max(highest, candidate.logit);
-  struct Entry {
-    Candidate candidate;
-    double weight;
-  };
-  std::vector<Entry> entries;
-  entries.reserve(candidates.size());
+  std::vector<Entry>& entries = entries_;
+  entries.clear();
+  entries.reserve(candidates.capacity());  // the chain's buffer holds the vocabulary: grows once
   double total = 0;
   for (const Candidate& candidate : candidates) {
     entries.push_back({candidate, std::exp(static_cast<double>(candidate.logit - highest))});
@@ -139,48 +131,73 @@ void TopPStep::apply(std::vector<Candidate>& candidates, const SamplingContext&)
   for (std::size_t i = 0; i < std::max<std::size_t>(1, keep); ++i) candidates.push_back(entries[i].candidate);
 }
 
+void DrawStep::apply(std::vector<Candidate>& candidates) {
+  if (candidates.empty()) throw std::runtime_error("sampling: no candidate token left");
+  // Probabilities are the softmax of the logits, summed in candidate order.
+  float highest = -INFINITY;
+  for (const Candidate& candidate : candidates) highest = std::max(highest, candidate.logit);
+  double total = 0;
+  for (const Candidate& candidate : candidates) total += std::exp(static_cast<double>(candidate.logit) - highest);
+  const double draw = random_.uniform();
+  double cumulative = 0;
+  Candidate chosen = candidates.back();  // rounding may leave the sum just below 1
+  for (const Candidate& candidate : candidates) {
+    cumulative += std::exp(static_cast<double>(candidate.logit) - highest) / total;
+    if (draw < cumulative) {
+      chosen = candidate;
+      break;
+    }
+  }
+  candidates.assign(1, chosen);
+}
+
+void GreedyStep::apply(std::vector<Candidate>& candidates) {
+  if (candidates.empty()) throw std::runtime_error("sampling: no candidate token left");
+  const Candidate best = *std::min_element(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
+  });
+  candidates.assign(1, best);
+}
+
 SamplerChain& SamplerChain::add(std::unique_ptr<SamplerStep> step) {
   steps_.push_back(std::move(step));
   return *this;
 }
 
-SamplerChain& SamplerChain::greedy(bool enabled) {
-  greedy_ = enabled;
-  return *this;
+void SamplerChain::prime(std::span<const int> tokens) {
+  for (const auto& step : steps_) step->prime(tokens);
 }
 
-int SamplerChain::sample(std::span<const float> logits, const SamplingContext& context, SeededRandom& random) const {
-  std::vector<Candidate> candidates(logits.size());
-  for (std::size_t i = 0; i < logits.size(); ++i) candidates[i] = {static_cast<int>(i), logits[i]};
-  for (const auto& step : steps_) step->apply(candidates, context);
-  if (candidates.empty()) throw std::runtime_error("sampling: no candidate token left");
-  if (greedy_) {
-    return std::min_element(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-             return a.logit != b.logit ? a.logit > b.logit : a.token < b.token;
-           })->token;
-  }
-  const std::vector<double> chances = probabilities(candidates);
-  const double draw = random.uniform();
-  double cumulative = 0;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    cumulative += chances[i];
-    if (draw < cumulative) return candidates[i].token;
-  }
-  return candidates.back().token;  // rounding left the sum just below 1
+int SamplerChain::sample(std::span<const float> logits) {
+  candidates_.resize(logits.size());
+  for (std::size_t i = 0; i < logits.size(); ++i) candidates_[i] = {static_cast<int>(i), logits[i]};
+  for (const auto& step : steps_) step->apply(candidates_);
+  if (candidates_.size() != 1) throw std::logic_error("sampling: the chain must end with a draw or a greedy step");
+  const int token = candidates_.front().token;
+  accept(token);
+  return token;
 }
 
-SamplerChain makeSamplerChain(const SamplingSettings& settings,
-                              const std::vector<std::shared_ptr<const TokenConstraint>>& constraints) {
+void SamplerChain::accept(int token) {
+  for (const auto& step : steps_) step->accept(token);
+}
+
+SamplerChain makeSamplerChain(const SamplingSettings& settings, std::uint64_t seed,
+                              std::vector<std::unique_ptr<TokenConstraint>> constraints, std::size_t vocabularySize) {
   if (!(settings.temperature >= 0) || !std::isfinite(settings.temperature))
     throw std::invalid_argument("temperature must be zero or positive");
   if (settings.topK < 0) throw std::invalid_argument("top-k must not be negative");
   if (!(settings.topP > 0) || settings.topP > 1) throw std::invalid_argument("top-p must be in (0, 1]");
   SamplerChain chain;
-  for (const auto& constraint : constraints) chain.add(std::make_unique<ConstraintStep>(constraint));
-  if (settings.temperature == 0) return std::move(chain.greedy(true));
+  for (auto& constraint : constraints) chain.add(std::make_unique<ConstraintStep>(std::move(constraint), vocabularySize));
+  if (settings.temperature == 0) {
+    chain.add(std::make_unique<GreedyStep>());
+    return chain;
+  }
   if (settings.temperature != 1) chain.add(std::make_unique<TemperatureStep>(settings.temperature));
   if (settings.topK > 0) chain.add(std::make_unique<TopKStep>(settings.topK));
   if (settings.topP < 1) chain.add(std::make_unique<TopPStep>(settings.topP));
+  chain.add(std::make_unique<DrawStep>(seed));
   return chain;
 }
 

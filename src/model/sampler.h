@@ -1,18 +1,24 @@
 // Choosing the next token from the network's logits through a chain of small
-// steps, each narrowing or reshaping the candidates: constraints (tokens that
-// may not come next), temperature, top-k, top-p; then one draw from a seeded
-// random source, or the most likely token. Same seed, same choices.
+// steps, as llama.cpp's samplers do: constraints (tokens that may not come
+// next), temperature, top-k, top-p, and last the draw itself (seeded) or the
+// likeliest token. Same seed, same choices.
 //
-// A constraint is how music is steered: the chord and scale constraint of the
-// classic encoding and the forced chord tokens of the timed encoding are
-// TokenConstraints added to the chain.
+// Steps keep state: after each choice the chain tells every step which token
+// was taken (accept), so a constraint knows where the music stands without
+// reading the track again, and each step reuses its buffers: sampling a
+// token allocates nothing.
+//
+// Steering is constraints: the chord and key constraints of each encoding
+// (model/steering/) are TokenConstraints in the chain.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
 
-#include "model/random.h"
+#include "common/seeded_random.h"
 #include "model/vocabulary.h"
 
 namespace lofi {
@@ -22,64 +28,75 @@ struct Candidate {
   float logit = 0;
 };
 
-// What a step may look at besides the logits.
-struct SamplingContext {
-  std::span<const int> history;  // every token so far: primer, then generated
-  int generated = 0;             // tokens generated so far
-  const Vocabulary* vocabulary = nullptr;
-};
-
-// Decides which tokens may come next. `allowed` has one entry per vocabulary
-// token, all true on entry; a constraint only ever clears entries.
+// Decides which tokens may come next, from the tokens accepted so far.
 class TokenConstraint {
  public:
   virtual ~TokenConstraint() = default;
-  virtual void restrict(const SamplingContext& context, std::vector<char>& allowed) const = 0;
+  // The tokens the music continues from (a primer), before any is generated.
+  // By default they count as accepted.
+  virtual void prime(std::span<const int> tokens) {
+    for (int token : tokens) accept(token);
+  }
+  // `allowed` has one entry per vocabulary token, all true on entry; a
+  // constraint only ever clears entries.
+  virtual void restrict(std::span<char> allowed) const = 0;
+  // The token that came next.
+  virtual void accept(int token) = 0;
 };
+
+using ConstraintFactory = std::function<std::unique_ptr<TokenConstraint>()>;
 
 // A fixed set of allowed tokens (by index).
 class AllowedTokens : public TokenConstraint {
  public:
-  explicit AllowedTokens(std::vector<int> tokens);
-  void restrict(const SamplingContext& context, std::vector<char>& allowed) const override;
+  AllowedTokens(std::vector<int> tokens, std::size_t vocabularySize);
+  void restrict(std::span<char> allowed) const override;
+  void accept(int) override {}
 
  private:
-  std::vector<int> tokens_;
+  std::vector<char> allowed_;
 };
 
 // Keeps the special tokens (<pad>, <bos>, and <eos> unless allowed) out of the music.
 class NoSpecialTokens : public TokenConstraint {
  public:
-  explicit NoSpecialTokens(bool allowEnd) : allowEnd_(allowEnd) {}
-  void restrict(const SamplingContext& context, std::vector<char>& allowed) const override;
+  NoSpecialTokens(const Vocabulary& vocabulary, bool allowEnd);
+  void restrict(std::span<char> allowed) const override;
+  void accept(int) override {}
 
  private:
-  bool allowEnd_;
+  std::vector<int> banned_;
 };
 
 class SamplerStep {
  public:
   virtual ~SamplerStep() = default;
-  // Candidates arrive sorted by token index or by falling logit (see sortedByLogit).
-  virtual void apply(std::vector<Candidate>& candidates, const SamplingContext& context) const = 0;
+  // Candidates arrive in token order or sorted by falling logit (sortByLogit).
+  virtual void apply(std::vector<Candidate>& candidates) = 0;
+  virtual void prime(std::span<const int> tokens) {}
+  virtual void accept(int token) {}
 };
 
-// Removes the candidates that constraints forbid. Throws std::runtime_error if
-// none is left, naming the position.
+// Removes the candidates that a constraint forbids. Throws std::runtime_error
+// if none is left, naming the position.
 class ConstraintStep : public SamplerStep {
  public:
-  explicit ConstraintStep(std::shared_ptr<const TokenConstraint> constraint);
-  void apply(std::vector<Candidate>& candidates, const SamplingContext& context) const override;
+  ConstraintStep(std::unique_ptr<TokenConstraint> constraint, std::size_t vocabularySize);
+  void apply(std::vector<Candidate>& candidates) override;
+  void prime(std::span<const int> tokens) override { constraint_->prime(tokens); }
+  void accept(int token) override;
 
  private:
-  std::shared_ptr<const TokenConstraint> constraint_;
+  std::unique_ptr<TokenConstraint> constraint_;
+  std::vector<char> allowed_;  // reused for every token
+  int accepted_ = 0;
 };
 
 // Divides logits by T: below 1 sharper, above 1 flatter.
 class TemperatureStep : public SamplerStep {
  public:
   explicit TemperatureStep(float temperature);
-  void apply(std::vector<Candidate>& candidates, const SamplingContext& context) const override;
+  void apply(std::vector<Candidate>& candidates) override;
 
  private:
   float temperature_;
@@ -89,7 +106,7 @@ class TemperatureStep : public SamplerStep {
 class TopKStep : public SamplerStep {
  public:
   explicit TopKStep(int k);
-  void apply(std::vector<Candidate>& candidates, const SamplingContext& context) const override;
+  void apply(std::vector<Candidate>& candidates) override;
 
  private:
   int k_;
@@ -99,10 +116,31 @@ class TopKStep : public SamplerStep {
 class TopPStep : public SamplerStep {
  public:
   explicit TopPStep(float p);
-  void apply(std::vector<Candidate>& candidates, const SamplingContext& context) const override;
+  void apply(std::vector<Candidate>& candidates) override;
 
  private:
+  struct Entry {
+    Candidate candidate;
+    double weight;
+  };
   float p_;
+  std::vector<Entry> entries_;  // reused for every token
+};
+
+// The last step: draws one candidate by its probability from a seeded source.
+class DrawStep : public SamplerStep {
+ public:
+  explicit DrawStep(std::uint64_t seed) : random_(seed) {}
+  void apply(std::vector<Candidate>& candidates) override;
+
+ private:
+  SeededRandom random_;
+};
+
+// The last step instead of a draw: the likeliest candidate (ties: lowest index).
+class GreedyStep : public SamplerStep {
+ public:
+  void apply(std::vector<Candidate>& candidates) override;
 };
 
 struct SamplingSettings {
@@ -114,20 +152,24 @@ struct SamplingSettings {
 class SamplerChain {
  public:
   SamplerChain& add(std::unique_ptr<SamplerStep> step);
-  // Picks the most likely remaining token instead of drawing one.
-  SamplerChain& greedy(bool enabled);
-
-  // Runs every step on the logits (one per vocabulary token), then draws.
-  int sample(std::span<const float> logits, const SamplingContext& context, SeededRandom& random) const;
+  // The tokens the music continues from, before the first sample.
+  void prime(std::span<const int> tokens);
+  // Runs every step on the logits (one per vocabulary token); the last step
+  // must leave one candidate, the token returned. The chain is told of it
+  // (accept) before this returns.
+  int sample(std::span<const float> logits);
+  // Tells every step that `token` came next without sampling it.
+  void accept(int token);
 
  private:
   std::vector<std::unique_ptr<SamplerStep>> steps_;
-  bool greedy_ = false;
+  std::vector<Candidate> candidates_;  // reused for every token
 };
 
-// Constraints first, then temperature, top-k and top-p as the settings ask.
-SamplerChain makeSamplerChain(const SamplingSettings& settings,
-                              const std::vector<std::shared_ptr<const TokenConstraint>>& constraints);
+// Constraints first, then temperature, top-k and top-p as the settings ask,
+// then the seeded draw (or the likeliest token at temperature 0).
+SamplerChain makeSamplerChain(const SamplingSettings& settings, std::uint64_t seed,
+                              std::vector<std::unique_ptr<TokenConstraint>> constraints, std::size_t vocabularySize);
 
 // Sorts by falling logit, ties by token index, so every step sees one order.
 void sortByLogit(std::vector<Candidate>& candidates);

@@ -6,8 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "model/random.h"
-#include "music/token_transposer.h"
+#include "common/seeded_random.h"
+#include "music/encoding.h"
 
 namespace lofi {
 namespace {
@@ -24,15 +24,8 @@ void fnvMix(std::uint64_t& hash, const std::string& text) {
 // The longest start of `tokens` that the encoding decodes (a window may
 // begin or end inside an event of a timed piece); empty if none does.
 Tokens decodableStart(const Encoding& encoding, Tokens tokens) {
-  for (int attempt = 0; attempt < 16 && !tokens.empty(); ++attempt) {
-    try {
-      encoding.decode(tokens, DecodeOptions{});
-      return tokens;
-    } catch (const std::invalid_argument&) {
-      tokens.pop_back();
-    }
-  }
-  return {};
+  tokens.resize(encoding.decodablePrefix(tokens));
+  return tokens;
 }
 
 // Windows of real music for `--primer random`: a random window of a random
@@ -111,7 +104,14 @@ TrainingData prepareTrainingData(const TokenCorpus& corpus, const TrainSettings&
   data.fingerprint = corpusFingerprint(corpus);
   std::vector<Tokens> trainTokens;
   std::vector<const Piece*> trainPieces;
-  const auto transposer = settings.transpose ? makeTokenTransposer(corpus.encoding) : nullptr;
+  // Every encoding transposes; one this build does not know trains as it is.
+  std::unique_ptr<Encoding> transposer;
+  if (settings.transpose) {
+    try {
+      transposer = makeEncoding(corpus.encoding);
+    } catch (const std::invalid_argument&) {
+    }
+  }
   data.transposed = transposer != nullptr;
   for (std::size_t index : split.train) {
     const Piece& piece = *pieces[index];

@@ -20,7 +20,7 @@ std::string reasonFor(const std::exception& error, const std::string& path) {
 }
 
 Tokens encodeFile(const std::string& path, const Encoding& encoding, const std::vector<std::string>& parts) {
-  return encoding.encode(keepParts(midi::readFile(path), parts));
+  return encoding.encodeMidi(keepParts(midi::readFile(path), parts));
 }
 
 }  // namespace

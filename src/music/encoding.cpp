@@ -4,8 +4,9 @@
 #include <stdexcept>
 #include <utility>
 
-#include "music/classic_encoding.h"
-#include "music/timed_encoding.h"
+#include "music/classic/classic_encoding.h"
+#include "music/score_io.h"
+#include "music/timed/timed_encoding.h"
 
 namespace lofi {
 namespace {
@@ -21,6 +22,25 @@ const std::vector<std::pair<std::string, Factory>>& registry() {
 }
 
 }  // namespace
+
+Tokens Encoding::encodeMidi(const midi::File& file) const { return encode(scoreFromMidi(file)); }
+
+Score Encoding::decode(const Tokens& tokens, const DecodeOptions& options) const {
+  const std::unique_ptr<TokenReader> decoder = reader(options);
+  for (const std::string& token : tokens) decoder->read(token);
+  decoder->checkEnd();
+  return decoder->score();
+}
+
+std::size_t Encoding::decodablePrefix(const Tokens& tokens) const {
+  const std::unique_ptr<TokenReader> decoder = reader(DecodeOptions{});
+  try {
+    for (const std::string& token : tokens) decoder->read(token);
+  } catch (const std::invalid_argument&) {
+    // The tokens before this one are the prefix.
+  }
+  return decoder->completeTokens();
+}
 
 std::unique_ptr<Encoding> makeEncoding(const std::string& name) {
   for (const auto& [entryName, factory] : registry())

@@ -47,6 +47,7 @@ Score trimScore(Score score, double quarters) {
     std::erase_if(part.notes, [&](const Note& note) { return note.startTick >= limit; });
     for (Note& note : part.notes) note.endTick = std::min(note.endTick, limit);
   }
+  std::erase_if(score.labels, [&](const TextLabel& label) { return label.tick >= limit; });
   return score;
 }
 

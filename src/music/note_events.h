@@ -26,7 +26,7 @@ std::vector<NoteEvent> noteEvents(const Score& score, int quartersPerBar = 4);
 nlohmann::json toJson(const NoteEvent& event);
 nlohmann::json toJson(const std::vector<NoteEvent>& events);
 
-// Keeps the notes that start before `quarters` and cuts those that sound past it.
+// Keeps the notes (and labels) that start before `quarters` and cuts the notes that sound past it.
 Score trimScore(Score score, double quarters);
 
 }  // namespace lofi

@@ -9,7 +9,7 @@
 namespace lofi::server {
 namespace {
 
-std::string fileName(const GeneratedTrack& track, const char* extension) {
+std::string fileName(const Solo& track, const char* extension) {
   return "lofi-" + std::to_string(track.settings.seed) + "-" + std::to_string(track.settings.bars) + "bars" + extension;
 }
 
@@ -26,14 +26,14 @@ void addGenerateRoutes(httplib::Server& server, ServerContext& context, Generati
                                                   const std::string& body) {
                 ++context.apiRequests;
                 const nlohmann::json json = validate(parseJsonObject(request, body), generateRequestSchema());
-                const GeneratedTrack track = generation.generate(generateSettings(json));
-                sendJson(request, response, 200, toJson(track, generation.model().encoding()));
+                const Solo track = generation.generate(generateSettings(json));
+                sendJson(request, response, 200, toJson(track));
               }));
 
   server.Get("/api/generate.mid",
              guardedGet([&context, &generation](const httplib::Request& request, httplib::Response& response) {
                ++context.apiRequests;
-               const GeneratedTrack track = generation.generate(generateSettings(fromQuery(request.params, generateRequestSchema())));
+               const Solo track = generation.generate(generateSettings(fromQuery(request.params, generateRequestSchema())));
                const std::vector<std::uint8_t> bytes = midi::serialize(midiFromScore(arrangement(track)));
                attach(response, fileName(track, ".mid"));
                sendContent(request, response, 200, std::string(bytes.begin(), bytes.end()), "audio/midi", true);
@@ -42,7 +42,7 @@ void addGenerateRoutes(httplib::Server& server, ServerContext& context, Generati
   server.Get("/api/render.ogg", guardedGet([&context, &generation, &renderer, &audioGate](const httplib::Request& request,
                                                                                           httplib::Response& response) {
                ++context.apiRequests;
-               const GeneratedTrack track = generation.generate(generateSettings(fromQuery(request.params, generateRequestSchema())));
+               const Solo track = generation.generate(generateSettings(fromQuery(request.params, generateRequestSchema())));
                std::string ogg;
                {
                  const WorkGate::Pass pass = audioGate.enter();

@@ -20,11 +20,11 @@ GenerationBatcher::~GenerationBatcher() {
   for (std::thread& worker : workers_) worker.join();
 }
 
-Track GenerationBatcher::compose(ComposeOptions options) {
+WrittenTrack GenerationBatcher::compose(TrackOptions options) {
   auto pending = std::make_unique<Pending>();
   pending->options = std::move(options);
   pending->arrived = std::chrono::steady_clock::now();
-  std::future<Track> result = pending->result.get_future();
+  std::future<WrittenTrack> result = pending->result.get_future();
   {
     std::lock_guard lock(mutex_);
     if (static_cast<int>(waiting_.size()) >= options_.maxWaiting)
@@ -76,11 +76,11 @@ void GenerationBatcher::work() {
 }
 
 void GenerationBatcher::run(std::vector<std::unique_ptr<Pending>>& batch) {
-  std::vector<ComposeOptions> options;
+  std::vector<TrackOptions> options;
   options.reserve(batch.size());
   for (const auto& pending : batch) options.push_back(pending->options);
   try {
-    std::vector<Track> tracks = composeTracks(model_, encoding_, options);
+    std::vector<WrittenTrack> tracks = writeTracks(model_, encoding_, options);
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result.set_value(std::move(tracks[i]));
     return;
   } catch (...) {
@@ -92,7 +92,7 @@ void GenerationBatcher::run(std::vector<std::unique_ptr<Pending>>& batch) {
   // One bad track must not fail its neighbours: each again alone.
   for (const auto& pending : batch) {
     try {
-      pending->result.set_value(composeTrack(model_, encoding_, pending->options));
+      pending->result.set_value(writeTrack(model_, encoding_, pending->options));
     } catch (...) {
       pending->result.set_exception(std::current_exception());
     }

@@ -1,5 +1,5 @@
 // Many listeners, one model: generate requests that arrive together are
-// stepped through the LSTM as one batch (composeTracks), which costs little
+// stepped through the LSTM as one batch (writeTracks), which costs little
 // more than one sequence alone. A free worker takes its share of what is
 // waiting (split evenly with the other idle workers, up to maxBatch); an idle
 // worker waits `window` after the last arrival for others to join. Every track comes out exactly as it would
@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "model/composer.h"
+#include "model/track_writer.h"
 
 namespace lofi::server {
 
@@ -38,7 +38,7 @@ class GenerationBatcher {
   // Blocks until the track is written. Throws what composing it throws (a
   // failing track never fails the others of its batch), ApiError 503 when
   // too many requests wait.
-  Track compose(ComposeOptions options);
+  WrittenTrack compose(TrackOptions options);
 
   struct Stats {
     std::uint64_t batches = 0;
@@ -49,8 +49,8 @@ class GenerationBatcher {
 
  private:
   struct Pending {
-    ComposeOptions options;
-    std::promise<Track> result;
+    TrackOptions options;
+    std::promise<WrittenTrack> result;
     std::chrono::steady_clock::time_point arrived;
   };
   void work();

@@ -1,9 +1,13 @@
 #include "server/mood_handler.h"
 
 #include "server/json_api.h"
-#include "server/mood.h"
+#include "music/mood/mood.h"
 
 namespace lofi::server {
+
+using mood::moodMusic;
+using mood::readSentiment;
+using mood::SentimentReading;
 
 const Schema& moodRequestSchema() {
   static const Schema schema{"mood request",

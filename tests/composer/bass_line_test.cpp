@@ -11,7 +11,7 @@ Harmony loop(const char* progression, const char* key, int bars, int beatsPerCho
   Harmony harmony;
   harmony.key = theory::parseScale(key);
   harmony.bars = bars;
-  const auto chords = theory::parseProgression(progression, harmony.key);
+  const auto chords = theory::parseRomanProgression(progression, harmony.key);
   const int length = beatsPerChord * kStepsPerBeat;
   for (int start = 0, i = 0; start < bars * kStepsPerBar; start += length, ++i)
     harmony.changes.push_back({start, start + length, chords[static_cast<std::size_t>(i) % chords.size()]});
@@ -27,7 +27,7 @@ TEST(BassLine, EveryChangeStartsOnItsRootInTheLowRegister) {
       options.swing = style == BassStyle::Walking;
       for (int pattern = 0; pattern < 4; ++pattern) {
         options.pattern = pattern;
-        Random random(static_cast<std::uint64_t>(pattern));
+        SeededRandom random(static_cast<std::uint64_t>(pattern));
         const auto notes = composeBass(harmony, options, random);
         for (const ChordChange& change : harmony.changes) {
           const auto onChange = std::find_if(notes.begin(), notes.end(),
@@ -53,7 +53,7 @@ TEST(BassLine, WalkingPlaysQuarterNotesAndApproachesTheNextRoot) {
   BassOptions options;
   options.style = BassStyle::Walking;
   options.swing = true;
-  Random random(5);
+  SeededRandom random(5);
   const auto notes = composeBass(harmony, options, random);
   ASSERT_EQ(notes.size(), 13u);  // 4 beats in each of 3 bars, then the last root held
   for (std::size_t i = 0; i + 1 < notes.size(); ++i) {
@@ -72,7 +72,7 @@ TEST(BassLine, HipHopFiguresSyncopate) {
   int offBeats = 0;
   for (int pattern = 0; pattern < 4; ++pattern) {
     options.pattern = pattern;
-    Random random(1);
+    SeededRandom random(1);
     for (const StepNote& note : composeBass(harmony, options, random)) offBeats += note.startStep % kStepsPerBeat != 0;
   }
   EXPECT_GT(offBeats, 8);

@@ -61,7 +61,7 @@ TEST(ChordColour, EveryColouringKeepsItsAddedTonesInTheKey) {
 TEST(ChordColour, PercentDecidesHowOften) {
   const theory::ChordSymbol dm7 = theory::parseChordSymbol("Dm7");
   const theory::Scale key = theory::parseScale("C major");
-  Random random(1);
+  SeededRandom random(1);
   int coloured = 0;
   for (int i = 0; i < 1000; ++i) coloured += colourChord(dm7, key, 60, random) != dm7;
   EXPECT_NEAR(coloured / 1000.0, 0.6, 0.05);

@@ -11,7 +11,7 @@ namespace {
 
 TEST(Harmony, CoversThePieceWithoutGapsOrRepeats) {
   for (std::uint64_t seed = 0; seed < 200; ++seed) {
-    Random random(seed);
+    SeededRandom random(seed);
     const bool minor = seed % 2 == 1;
     const theory::Scale key = theory::scaleFromKeySignature(static_cast<int>(seed % 12) - 5, minor);
     HarmonyOptions options;
@@ -36,7 +36,7 @@ TEST(Harmony, CoversThePieceWithoutGapsOrRepeats) {
 TEST(Harmony, LoopRepeatsAndResolvesAtTheEnd) {
   // I-vi-ii-V ends on V; its last bar resolves to the tonic.
   for (std::uint64_t seed = 0; seed < 400; ++seed) {
-    Random random(seed);
+    SeededRandom random(seed);
     const theory::Scale key = theory::parseScale("C major");
     const Harmony harmony = composeHarmony(key, {8, 0, 0}, random);
     if (harmony.progressions.front() != "I-vi-ii-V") continue;
@@ -52,7 +52,7 @@ TEST(Harmony, AChordThatComesBackComesBackTheSame) {
   // i-iv-v-i: both i7 slots take one colour, so bars 4 and 5 are one change.
   int found = 0;
   for (std::uint64_t seed = 0; seed < 400 && found < 5; ++seed) {
-    Random random(seed);
+    SeededRandom random(seed);
     const Harmony harmony = composeHarmony(theory::parseScale("D minor"), {8, 100, 0}, random);
     if (harmony.progressions.front() != "i-iv-v") continue;
     ++found;
@@ -66,18 +66,18 @@ TEST(Harmony, AChordThatComesBackComesBackTheSame) {
 
 TEST(Harmony, SixteenBarsTakeABridgeWhenDrawn) {
   for (std::uint64_t seed = 0; seed < 100; ++seed) {
-    Random random(seed);
+    SeededRandom random(seed);
     const Harmony harmony = composeHarmony(theory::parseScale("A minor"), {16, 60, 100}, random);
     ASSERT_EQ(harmony.progressions.size(), 2u);
     EXPECT_NE(harmony.progressions[0], harmony.progressions[1]);
   }
   // Eight bars never do, whatever the chance.
-  Random random(1);
+  SeededRandom random(1);
   EXPECT_EQ(composeHarmony(theory::parseScale("A minor"), {8, 60, 100}, random).progressions.size(), 1u);
 }
 
 TEST(Harmony, AtFindsTheSoundingChord) {
-  Random random(3);
+  SeededRandom random(3);
   const Harmony harmony = composeHarmony(theory::parseScale("D major"), {8, 50, 0}, random);
   for (const ChordChange& change : harmony.changes) {
     EXPECT_EQ(&harmony.at(change.startStep), &change);
@@ -89,7 +89,7 @@ TEST(Harmony, AtFindsTheSoundingChord) {
 TEST(Harmony, DoubleAccidentalRootsAreRespelled) {
   // bII of Ab major is Bbb by the letter; the label says A.
   for (std::uint64_t seed = 0; seed < 2000; ++seed) {
-    Random random(seed);
+    SeededRandom random(seed);
     const Harmony harmony = composeHarmony(theory::parseScale("Ab major"), {8, 60, 0}, random);
     for (const ChordChange& change : harmony.changes) {
       EXPECT_LT(std::abs(change.chord.root.accidental), 2) << theory::toString(change.chord);

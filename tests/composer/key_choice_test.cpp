@@ -9,7 +9,7 @@ namespace {
 
 TEST(KeyChoice, EveryTonicInBothModes) {
   for (bool minor : {false, true}) {
-    Random random(minor ? 2 : 1);
+    SeededRandom random(minor ? 2 : 1);
     std::set<int> tonics;
     for (int i = 0; i < 400; ++i) {
       const theory::Scale key = chooseKey(random, minor);

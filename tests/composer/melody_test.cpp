@@ -16,7 +16,7 @@ struct Written {
 };
 
 Written writeMelody(std::uint64_t seed, int bars, bool swing, bool minor = false) {
-  Random random(seed);
+  SeededRandom random(seed);
   Written written;
   written.harmony = composeHarmony(theory::scaleFromKeySignature(static_cast<int>(seed % 11) - 5, minor),
                                    {bars, 60, 35}, random);

@@ -33,7 +33,7 @@ int contourSum(const Motif& motif) {
 }
 
 TEST(Motif, NewMotifsAreShortBarLongAndMostlyStepwise) {
-  Random random(1);
+  SeededRandom random(1);
   int steps = 0, intervals = 0;
   for (int i = 0; i < 500; ++i) {
     const bool swing = i % 2 == 0;
@@ -53,7 +53,7 @@ TEST(Motif, NewMotifsAreShortBarLongAndMostlyStepwise) {
 }
 
 TEST(Motif, MotifsDiffer) {
-  Random random(2);
+  SeededRandom random(2);
   std::set<std::string> signatures;
   for (int i = 0; i < 200; ++i) signatures.insert(motifSignature(makeMotif(random, {false, 1})));
   EXPECT_GT(signatures.size(), 180u);
@@ -80,7 +80,7 @@ TEST(Motif, DisplacementShiftsTheRhythmWithinTheBar) {
 }
 
 TEST(Motif, EmbellishmentSplitsANoteAndKeepsTheLandingPitches) {
-  Random random(3);
+  SeededRandom random(3);
   for (int i = 0; i < 200; ++i) {
     const bool swing = i % 2 == 0;
     const Motif motif = makeMotif(random, {swing, 1});
@@ -109,7 +109,7 @@ TEST(Motif, EmbellishmentSplitsANoteAndKeepsTheLandingPitches) {
 }
 
 TEST(Motif, ThinningDropsAnInnerNoteAndKeepsTheOthersPitches) {
-  Random random(4);
+  SeededRandom random(4);
   const Motif motif{{{0, 2, 0}, {2, 2, 1}, {4, 2, 1}, {6, 2, -2}, {8, 4, 1}}};
   const Motif thinner = thinned(motif, random);
   ASSERT_EQ(thinner.notes.size(), 4u);

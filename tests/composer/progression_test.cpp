@@ -62,7 +62,7 @@ TEST(Progression, HoldsTheFamiliesOfLoFiHarmony) {
 }
 
 TEST(Progression, ChoiceFollowsWeightsAndMode) {
-  Random random(9);
+  SeededRandom random(9);
   std::map<std::string, int> counts;
   for (int i = 0; i < 3000; ++i) {
     const ProgressionTemplate& chosen = chooseProgression(random, false);
@@ -77,7 +77,7 @@ TEST(Progression, ChoiceFollowsWeightsAndMode) {
 }
 
 TEST(Progression, ExceptIsNeverChosen) {
-  Random random(4);
+  SeededRandom random(4);
   const ProgressionTemplate& first = chooseProgression(random, true);
   for (int i = 0; i < 300; ++i) EXPECT_NE(&chooseProgression(random, true, &first), &first);
 }

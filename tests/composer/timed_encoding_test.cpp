@@ -7,7 +7,7 @@
 #include "music/composer/random.h"
 #include "music/score_io.h"
 #include "music/theory/chord_symbol.h"
-#include "music/timed_encoding.h"
+#include "music/timed/timed_encoding.h"
 
 namespace lofi::composer {
 namespace {
@@ -42,7 +42,7 @@ TEST(ComposedPieceTimed, ChordTokensAreTheLabelledChords) {
   const int unitsPerBar = 48;  // twelve to the quarter note, 4/4
   for (int i = 0; i < kPieces; ++i) {
     const ComposedPiece piece = composePiece(pieceSeed(31, static_cast<std::uint64_t>(i)));
-    const Tokens tokens = encoding.encode(midi::parse(midi::serialize(midiFromScore(piece.score))));
+    const Tokens tokens = encoding.encodeMidi(midi::parse(midi::serialize(midiFromScore(piece.score))));
     ASSERT_FALSE(tokens.empty());
     EXPECT_EQ(tokens.front(), timed::kStartToken);
     EXPECT_EQ(tokens.back(), timed::kEndToken);
@@ -63,7 +63,7 @@ TEST(ComposedPieceTimed, BarsAndTempoSurvive) {
   const TimedEncoding encoding;
   for (int i = 0; i < 20; ++i) {
     const ComposedPiece piece = composePiece(pieceSeed(32, static_cast<std::uint64_t>(i)));
-    const Tokens tokens = encoding.encode(midiFromScore(piece.score));
+    const Tokens tokens = encoding.encode(piece.score);  // in memory, no MIDI between
     EXPECT_EQ(std::count(tokens.begin(), tokens.end(), std::string(timed::kBarToken)), piece.harmony.bars);
     // The encoding rounds tempo to steps of 5 BPM.
     const auto tempo = std::find_if(tokens.begin(), tokens.end(), [](const std::string& t) { return t.starts_with("tempo_"); });

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "model/random.h"
+#include "common/seeded_random.h"
 #include "tiny_models.h"
 
 namespace lofi {

@@ -20,37 +20,45 @@ SequenceRequest request(std::uint64_t seed, std::vector<int> primer = {}) {
   return result;
 }
 
+// One request as a batch (requests own their constraints: they move, not copy).
+std::vector<SequenceRequest> one(SequenceRequest single) {
+  std::vector<SequenceRequest> batch;
+  batch.push_back(std::move(single));
+  return batch;
+}
+
 TEST(Generation, SameSeedSameTokensOtherSeedOthers) {
-  const auto first = generateTokens(tinyModel(), {request(5)}, 64, GenerationMethod::CarriedState);
-  const auto again = generateTokens(tinyModel(), {request(5)}, 64, GenerationMethod::CarriedState);
-  const auto other = generateTokens(tinyModel(), {request(6)}, 64, GenerationMethod::CarriedState);
+  const auto first = generateTokens(tinyModel(), one(request(5)), 64, GenerationMethod::CarriedState);
+  const auto again = generateTokens(tinyModel(), one(request(5)), 64, GenerationMethod::CarriedState);
+  const auto other = generateTokens(tinyModel(), one(request(6)), 64, GenerationMethod::CarriedState);
   ASSERT_EQ(first[0].size(), 64u);
   EXPECT_EQ(first, again);
   EXPECT_NE(first, other);
 }
 
 TEST(Generation, EachRowOfABatchComesOutAsItWouldAlone) {
+  const auto row = [](std::uint64_t seed) { return request(seed, std::vector<int>(seed, 4 + static_cast<int>(seed))); };
   std::vector<SequenceRequest> batch;
-  for (std::uint64_t seed = 1; seed <= 6; ++seed) batch.push_back(request(seed, std::vector<int>(seed, 4 + static_cast<int>(seed))));
-  const auto together = generateTokens(tinyModel(), batch, 40, GenerationMethod::CarriedState);
-  for (std::size_t row = 0; row < batch.size(); ++row)
-    EXPECT_EQ(together[row], generateTokens(tinyModel(), {batch[row]}, 40, GenerationMethod::CarriedState)[0]) << row;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) batch.push_back(row(seed));
+  const auto together = generateTokens(tinyModel(), std::move(batch), 40, GenerationMethod::CarriedState);
+  for (std::uint64_t seed = 1; seed <= 6; ++seed)
+    EXPECT_EQ(together[seed - 1], generateTokens(tinyModel(), one(row(seed)), 40, GenerationMethod::CarriedState)[0]) << seed;
 }
 
 TEST(Generation, AdvancingInRoundsEqualsAdvancingAtOnce) {
-  Generation rounds(tinyModel(), {request(9)}, GenerationMethod::CarriedState);
+  Generation rounds(tinyModel(), one(request(9)), GenerationMethod::CarriedState);
   for (int i = 0; i < 5; ++i) rounds.advance(7);
-  EXPECT_EQ(rounds.generated(0), generateTokens(tinyModel(), {request(9)}, 35, GenerationMethod::CarriedState)[0]);
+  EXPECT_EQ(rounds.generated(0), generateTokens(tinyModel(), one(request(9)), 35, GenerationMethod::CarriedState)[0]);
 }
 
 TEST(Generation, NeverEmitsSpecialTokensAndHonoursConstraints) {
-  SequenceRequest constrained = request(3);
   const std::vector<int> allowed = {5, 8, 13};
-  constrained.constraints.push_back(std::make_shared<AllowedTokens>(allowed));
   for (GenerationMethod method : {GenerationMethod::CarriedState, GenerationMethod::SlidingWindow}) {
-    const auto free = generateTokens(tinyModel(), {request(3)}, 200, method)[0];
+    const auto free = generateTokens(tinyModel(), one(request(3)), 200, method)[0];
     for (int token : free) EXPECT_FALSE(tinyModel().vocabulary().isSpecial(token));
-    const auto steered = generateTokens(tinyModel(), {constrained}, 200, method)[0];
+    SequenceRequest constrained = request(3);
+    constrained.constraints.push_back(std::make_unique<AllowedTokens>(allowed, tinyModel().vocabulary().size()));
+    const auto steered = generateTokens(tinyModel(), one(std::move(constrained)), 200, method)[0];
     for (int token : steered) EXPECT_TRUE(token == 5 || token == 8 || token == 13) << token;
   }
 }
@@ -58,7 +66,7 @@ TEST(Generation, NeverEmitsSpecialTokensAndHonoursConstraints) {
 TEST(Generation, WindowArgmaxIsTheLikeliestTokenAfterTheLastWindow) {
   SequenceRequest greedy = request(1, {4, 5, 6});
   greedy.sampling.temperature = 0;
-  const auto tokens = generateTokens(tinyModel(), {greedy}, 5, GenerationMethod::SlidingWindow)[0];
+  const auto tokens = generateTokens(tinyModel(), one(std::move(greedy)), 5, GenerationMethod::SlidingWindow)[0];
   // Recompute each step by hand: <bos> and the history, read from a zero state.
   std::vector<int> history = {4, 5, 6};
   const InferenceNetwork& network = tinyModel().network();
@@ -77,15 +85,15 @@ TEST(Generation, WindowArgmaxIsTheLikeliestTokenAfterTheLastWindow) {
 
 TEST(Generation, SeedNetworkGeneratesOnlyWithAWindowAndAPrimer) {
   const Model seedModel(testing::untrainedModelFile(testing::tinySeedNetwork(), testing::patternCorpus(2, 4)));
-  EXPECT_THROW(Generation(seedModel, {request(1)}, GenerationMethod::CarriedState), std::invalid_argument);
-  Generation noPrimer(seedModel, {request(1)}, GenerationMethod::SlidingWindow);
+  EXPECT_THROW(Generation(seedModel, one(request(1)), GenerationMethod::CarriedState), std::invalid_argument);
+  Generation noPrimer(seedModel, one(request(1)), GenerationMethod::SlidingWindow);
   EXPECT_THROW(noPrimer.advance(1), std::invalid_argument);
-  const auto tokens = generateTokens(seedModel, {request(1, {0, 1, 2, 3})}, 12, GenerationMethod::SlidingWindow)[0];
+  const auto tokens = generateTokens(seedModel, one(request(1, {0, 1, 2, 3})), 12, GenerationMethod::SlidingWindow)[0];
   EXPECT_EQ(tokens.size(), 12u);
 }
 
 TEST(Generation, PrimerOutsideTheVocabularyIsRejected) {
-  EXPECT_THROW(Generation(tinyModel(), {request(1, {9999})}, GenerationMethod::CarriedState), std::invalid_argument);
+  EXPECT_THROW(Generation(tinyModel(), one(request(1, {9999})), GenerationMethod::CarriedState), std::invalid_argument);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/random.h"
+#include "common/seeded_random.h"
 #include "model/torch_reference.h"
 
 namespace lofi {

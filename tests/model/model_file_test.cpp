@@ -5,7 +5,7 @@
 #include "model/byte_stream.h"
 #include "model/default_model.h"
 #include "model/model.h"
-#include "model/random.h"
+#include "common/seeded_random.h"
 #include "tiny_models.h"
 
 namespace lofi {

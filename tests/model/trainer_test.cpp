@@ -8,7 +8,7 @@
 #include "common/atomic_file.h"
 #include "model/model.h"
 #include "model/training_log.h"
-#include "music/classic_transposer.h"
+#include "music/classic/classic_encoding.h"
 #include "tiny_models.h"
 
 namespace lofi {

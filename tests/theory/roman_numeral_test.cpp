@@ -12,7 +12,7 @@ namespace {
 
 std::string progression(const std::string& numerals, const std::string& key) {
   std::string text;
-  for (const ChordSymbol& chord : parseProgression(numerals, parseScale(key))) {
+  for (const ChordSymbol& chord : parseRomanProgression(numerals, parseScale(key))) {
     if (!text.empty()) text += ' ';
     text += toString(chord);
   }
@@ -29,7 +29,7 @@ TEST(RomanNumeral, TwoFiveOneInAnyKey) {
   EXPECT_EQ(progression("ii7 V7 Imaj7", "F# major"), "G#m7 C#7 F#maj7");
   for (int tonic = 0; tonic < 12; ++tonic) {
     const Scale key{spell(tonic), Mode::Major};
-    const auto chords = parseProgression("ii7 V7 Imaj7", key);
+    const auto chords = parseRomanProgression("ii7 V7 Imaj7", key);
     ASSERT_EQ(chords.size(), 3u);
     EXPECT_EQ(rootPitchClass(chords[0]), pitchClassOf(tonic + 2));
     EXPECT_EQ(rootPitchClass(chords[1]), pitchClassOf(tonic + 7));
@@ -104,14 +104,14 @@ TEST(RomanNumeral, BadNumeralsSayWhichAndWhy) {
 
 TEST(RomanNumeral, BadProgressionsNameTheChord) {
   try {
-    parseProgression("ii7 V7 Hmaj7", parseScale("C major"));
+    parseRomanProgression("ii7 V7 Hmaj7", parseScale("C major"));
     FAIL();
   } catch (const SymbolError& error) {
     EXPECT_EQ(error.symbol(), "ii7 V7 Hmaj7");
     EXPECT_STREQ(error.what(),
                  "'ii7 V7 Hmaj7': chord 3 'Hmaj7': 'H' is not a roman numeral (I-VII or i-vii)");
   }
-  EXPECT_THROW(parseProgression(" | ", parseScale("C major")), SymbolError);
+  EXPECT_THROW(parseRomanProgression(" | ", parseScale("C major")), SymbolError);
 }
 
 TEST(RomanNumeral, ChordsBackToNumerals) {

@@ -18,7 +18,7 @@ constexpr double kPopsPerSecond = 0.3;
 
 std::vector<float> roar(const LoopFrames& frames, double loopSeconds, std::uint64_t seed, double phase) {
   dsp::BrownNoise brown(seed);
-  dsp::Random white(seed + 1);
+  SeededRandom white(seed + 1);
   dsp::Biquad low1(dsp::BiquadCoefficients::lowPass(frames.rate, 180)), low2(low1.coefficients());
   dsp::Biquad flames(dsp::BiquadCoefficients::bandPass(frames.rate, 2500, 0.7));
   std::vector<float> out(frames.extended);
@@ -36,7 +36,7 @@ std::vector<float> roar(const LoopFrames& frames, double loopSeconds, std::uint6
 
 void addCrackles(std::vector<float>& left, std::vector<float>& right, const LoopFrames& frames, double loopSeconds,
                  std::uint64_t seed) {
-  dsp::Random random(seed);
+  SeededRandom random(seed);
   auto place = [&](double at, const std::vector<float>& grain, double gainDb, double pan) {
     const auto start = static_cast<std::int64_t>(at * frames.rate);
     const auto gain = static_cast<float>(dbToGain(gainDb));

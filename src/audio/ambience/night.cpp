@@ -45,7 +45,7 @@ std::vector<float> chirp(const Cricket& cricket, int rate) {
 }
 
 void addCricket(std::vector<float>& left, std::vector<float>& right, const Cricket& cricket, const LoopFrames& frames,
-                double loopSeconds, dsp::Random& random) {
+                double loopSeconds, SeededRandom& random) {
   const std::vector<float> sound = chirp(cricket, frames.rate);
   const int chirps = std::max(1, static_cast<int>(std::lround(loopSeconds / cricket.chirpSeconds)));
   const double period = loopSeconds / chirps;
@@ -77,7 +77,7 @@ AudioBuffer synthesizeNight(const AmbienceOptions& options) {
   const LoopFrames frames = ambience::loopFramesOf(options);
   std::vector<float> left = breeze(frames, options.loopSeconds, options.seed * 47 + 1);
   std::vector<float> right = breeze(frames, options.loopSeconds, options.seed * 47 + 2);
-  dsp::Random random(options.seed * 47 + 3);
+  SeededRandom random(options.seed * 47 + 3);
   for (const Cricket& cricket : kCrickets) addCricket(left, right, cricket, frames, options.loopSeconds, random);
   return ambience::finishLoop(left, right, frames.rate, -26.0);
 }

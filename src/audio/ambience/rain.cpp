@@ -32,7 +32,7 @@ std::vector<float> rainBed(const LoopFrames& frames, double loopSeconds, std::ui
 
 void addDroplets(std::vector<float>& left, std::vector<float>& right, const LoopFrames& frames, double loopSeconds,
                  std::uint64_t seed) {
-  dsp::Random random(seed);
+  SeededRandom random(seed);
   auto place = [&](double at, const std::vector<float>& grain, double gainDb) {
     const double pan = random.uniform();
     const auto start = static_cast<std::int64_t>(at * frames.rate);

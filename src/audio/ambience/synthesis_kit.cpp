@@ -2,7 +2,7 @@
 
 #include <numbers>
 
-#include "audio/dsp/random.h"
+#include "common/seeded_random.h"
 #include "audio/levels.h"
 
 namespace lofi::ambience {
@@ -29,7 +29,7 @@ std::vector<float> toneGrain(double frequencyHz, double seconds, double glide, d
 }
 
 std::vector<float> clickGrain(double seconds, std::uint64_t seed, int rate) {
-  dsp::Random random(seed);
+  SeededRandom random(seed);
   const auto length = static_cast<std::size_t>(std::max(3.0, seconds * rate));
   std::vector<float> grain(length);
   float previous = 0;

@@ -15,7 +15,7 @@ namespace {
 using ambience::LoopFrames;
 
 std::vector<float> groove(const LoopFrames& frames, double loopSeconds, int turns, std::uint64_t seed) {
-  dsp::Random white(seed);
+  SeededRandom white(seed);
   dsp::BrownNoise brown(seed + 1);
   dsp::Biquad hissColour(dsp::BiquadCoefficients::lowPass(frames.rate, 8000));
   dsp::Biquad rumbleColour(dsp::BiquadCoefficients::lowPass(frames.rate, 60));

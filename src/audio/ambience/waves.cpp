@@ -19,7 +19,7 @@ constexpr float kCalm = 0.12f;  // the sea between waves is never silent
 
 // 0..about 1 per frame of the loop.
 std::vector<float> swellEnvelope(const LoopFrames& frames, double loopSeconds, std::uint64_t seed) {
-  dsp::Random random(seed);
+  SeededRandom random(seed);
   std::vector<float> envelope(frames.loop, kCalm);
   const int waves = std::max(1, static_cast<int>(std::lround(loopSeconds / kSecondsPerWave)));
   const double spacing = loopSeconds / waves;
@@ -41,7 +41,7 @@ std::vector<float> swellEnvelope(const LoopFrames& frames, double loopSeconds, s
 std::vector<float> surf(const LoopFrames& frames, const std::vector<float>& envelope, std::uint64_t seed,
                         std::size_t delayFrames) {
   dsp::PinkNoise pink(seed);
-  dsp::Random white(seed + 1);
+  SeededRandom white(seed + 1);
   dsp::Biquad wash1, wash2;
   dsp::Biquad foam(dsp::BiquadCoefficients::highPass(frames.rate, 3000));
   std::vector<float> out(frames.extended);

@@ -22,7 +22,7 @@ double gust(double t, double loopSeconds, double phase) {
 }
 
 std::vector<float> windChannel(const LoopFrames& frames, double loopSeconds, std::uint64_t seed, double phase) {
-  dsp::Random white(seed);
+  SeededRandom white(seed);
   dsp::BrownNoise brown(seed + 1);
   dsp::Biquad band, whistle;
   dsp::Biquad rumble(dsp::BiquadCoefficients::lowPass(frames.rate, 120));

@@ -2,7 +2,7 @@
 // per octave, like rain on a roof) and brown (-6 dB per octave, a rumble).
 #pragma once
 
-#include "audio/dsp/random.h"
+#include "common/seeded_random.h"
 
 namespace lofi::dsp {
 
@@ -24,7 +24,7 @@ class PinkNoise {
   }
 
  private:
-  Random random_;
+  SeededRandom random_;
   double b0_ = 0, b1_ = 0, b2_ = 0, b3_ = 0, b4_ = 0, b5_ = 0, b6_ = 0;
 };
 
@@ -38,7 +38,7 @@ class BrownNoise {
   }
 
  private:
-  Random random_;
+  SeededRandom random_;
   double state_ = 0;
 };
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "audio/dsp/random.h"
+#include "common/seeded_random.h"
 #include "common/atomic_file.h"
 
 namespace lofi {
@@ -88,7 +88,7 @@ Groove expandGroove(const Json& source, std::size_t index, const std::string& fi
   const Json& humanizeJson = field(source, "humanize", where);
   const Humanize humanize{static_cast<int>(numberField(humanizeJson, "velocity", where + ", humanize", 0, 40)),
                           numberField(humanizeJson, "timingSteps", where + ", humanize", 0, 0.25)};
-  dsp::Random random(static_cast<std::uint64_t>(numberField(source, "seed", where, 0, 1e9)));
+  SeededRandom random(static_cast<std::uint64_t>(numberField(source, "seed", where, 0, 1e9)));
 
   std::map<std::string, Bar> bars;
   for (const auto& [name, patterns] : field(source, "bars", where).items())

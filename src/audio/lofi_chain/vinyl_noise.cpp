@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "audio/dsp/biquad.h"
-#include "audio/dsp/random.h"
+#include "common/seeded_random.h"
 #include "audio/levels.h"
 
 namespace lofi {
@@ -14,7 +14,7 @@ namespace {
 constexpr double kUniformRms = 0.57735;
 
 void addHiss(AudioBuffer& buffer, const VinylNoiseOptions& options) {
-  dsp::Random random(options.seed);
+  SeededRandom random(options.seed);
   // The low-pass removes part of white noise's power; a first pass over the
   // same seed measures how much, so the bed lands at hissDb.
   const double keptShare = std::min(1.0, 2.0 * options.hissLowPassHz / buffer.sampleRate);
@@ -31,7 +31,7 @@ void addHiss(AudioBuffer& buffer, const VinylNoiseOptions& options) {
 void addCrackles(AudioBuffer& buffer, int channel, double ratePerSecond, double peakDb, std::uint64_t seed) {
   const std::size_t frames = buffer.frames();
   if (frames == 0 || ratePerSecond <= 0) return;
-  dsp::Random random(seed);
+  SeededRandom random(seed);
   const double typicalPeak = dbToGain(peakDb);
   const double rate = buffer.sampleRate;
   for (double at = random.exponential(ratePerSecond); at < buffer.seconds(); at += random.exponential(ratePerSecond)) {

@@ -5,7 +5,7 @@
 #include <numbers>
 
 #include "audio/dsp/biquad.h"
-#include "audio/dsp/random.h"
+#include "common/seeded_random.h"
 #include "audio/levels.h"
 #include "audio/lofi_chain/tape_saturation.h"
 
@@ -22,7 +22,7 @@ void bandLimit(AudioBuffer& mono, const RadioVoiceOptions& options) {
 }
 
 void addHissAndHum(AudioBuffer& mono, const RadioVoiceOptions& options) {
-  dsp::Random random(options.seed);
+  SeededRandom random(options.seed);
   dsp::Biquad hissColour(dsp::BiquadCoefficients::bandPass(mono.sampleRate, 2000, 0.5));
   const double hiss = dbToGain(options.hissDb) * 2.0, hum = dbToGain(options.humDb);
   const auto fadeFrames = static_cast<double>(mono.sampleRate) * 0.05;

@@ -31,7 +31,7 @@ const std::vector<std::vector<BassHit>>& hipHopFigures() {
 
 class BassWriter {
  public:
-  BassWriter(const Harmony& harmony, const BassOptions& options, Random& random)
+  BassWriter(const Harmony& harmony, const BassOptions& options, SeededRandom& random)
       : harmony_(harmony), options_(options), random_(random), keyScale_(theory::pitchClasses(harmony.key)) {}
 
   std::vector<StepNote> write() {
@@ -54,16 +54,16 @@ class BassWriter {
       case Role::Octave: return root + 12 <= options_.highest ? root + 12 : root;
       case Role::Fifth: {
         const int fifth = nearestIn(root + 7, landingTones(chord, harmony_.key), 0);
-        return fifth - 12 >= options_.lowest && random_.chance(40) ? fifth - 12 : fifth;
+        return fifth - 12 >= options_.lowest && random_.chancePercent(40) ? fifth - 12 : fifth;
       }
       case Role::ChordTone: {
         // Like the melody, the line leans on the chord tones the key shares.
-        return nearestIn(root + (random_.chance(50) ? 4 : 7), landingTones(chord, harmony_.key), 0);
+        return nearestIn(root + (random_.chancePercent(50) ? 4 : 7), landingTones(chord, harmony_.key), 0);
       }
       case Role::Approach: {
         // A semitone below or above the next root, or the scale tone beside it.
-        const int side = random_.chance(60) ? -1 : 1;
-        return random_.chance(20) ? nextRoot + side : stepThrough(nextRoot, side, keyScale_);
+        const int side = random_.chancePercent(60) ? -1 : 1;
+        return random_.chancePercent(20) ? nextRoot + side : stepThrough(nextRoot, side, keyScale_);
       }
     }
     return root;
@@ -80,9 +80,9 @@ class BassWriter {
     const int length = end - start;
     switch (options_.style) {
       case BassStyle::Sustained:
-        if (length >= 16 && random_.chance(50)) {
+        if (length >= 16 && random_.chancePercent(50)) {
           add(start, 12, root);
-          add(start + 12, 4, pitchFor(random_.chance(50) ? Role::Fifth : Role::Octave, root, chord, nextRoot));
+          add(start + 12, 4, pitchFor(random_.chancePercent(50) ? Role::Fifth : Role::Octave, root, chord, nextRoot));
         } else {
           add(start, length, root);
         }
@@ -127,7 +127,7 @@ class BassWriter {
 
   const Harmony& harmony_;
   const BassOptions& options_;
-  Random& random_;
+  SeededRandom& random_;
   std::vector<int> keyScale_;
   std::vector<StepNote> notes_;
   int lastRoot_ = 38;  // D2: the first root lands near the middle of the bass register
@@ -144,7 +144,7 @@ std::string bassStyleName(BassStyle style) {
   return "?";
 }
 
-std::vector<StepNote> composeBass(const Harmony& harmony, const BassOptions& options, Random& random) {
+std::vector<StepNote> composeBass(const Harmony& harmony, const BassOptions& options, SeededRandom& random) {
   return BassWriter(harmony, options, random).write();
 }
 

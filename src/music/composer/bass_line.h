@@ -30,6 +30,6 @@ struct BassOptions {
   Dynamics dynamics{84, 8, 5};
 };
 
-std::vector<StepNote> composeBass(const Harmony& harmony, const BassOptions& options, Random& random);
+std::vector<StepNote> composeBass(const Harmony& harmony, const BassOptions& options, SeededRandom& random);
 
 }  // namespace lofi::composer

@@ -71,9 +71,9 @@ std::vector<ColouredChord> colourings(const ChordSymbol& base, const theory::Sca
   return fitting;
 }
 
-ChordSymbol colourChord(const ChordSymbol& base, const theory::Scale& key, int percent, Random& random) {
+ChordSymbol colourChord(const ChordSymbol& base, const theory::Scale& key, int percent, SeededRandom& random) {
   const std::vector<ColouredChord> options = colourings(base, key);
-  if (options.empty() || !random.chance(percent)) return base;
+  if (options.empty() || !random.chancePercent(percent)) return base;
   std::vector<int> weights;
   for (const ColouredChord& option : options) weights.push_back(option.weight);
   return options[random.weighted(weights)].chord;

@@ -22,6 +22,6 @@ std::vector<ColouredChord> colourings(const theory::ChordSymbol& base, const the
 
 // `base` itself, or one of its colourings: `percent` is how often a chord is coloured.
 theory::ChordSymbol colourChord(const theory::ChordSymbol& base, const theory::Scale& key, int percent,
-                                Random& random);
+                                SeededRandom& random);
 
 }  // namespace lofi::composer

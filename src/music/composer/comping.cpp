@@ -28,7 +28,7 @@ std::vector<Segment> segmentsByBar(const Harmony& harmony) {
 }
 
 void strike(std::vector<StepNote>& notes, const std::vector<int>& voicing, int start, int end,
-            const CompingOptions& options, Random& random, int shape = 0) {
+            const CompingOptions& options, SeededRandom& random, int shape = 0) {
   if (end <= start) return;
   for (int pitch : voicing) notes.push_back({start, end, pitch, humanVelocity(options.dynamics, start, random, shape)});
 }
@@ -42,7 +42,7 @@ constexpr int kArpeggios[][8] = {
 };
 
 void arpeggioIntoBlock(std::vector<StepNote>& notes, const Segment& segment, const std::vector<int>& voicing,
-                       const CompingOptions& options, Random& random) {
+                       const CompingOptions& options, SeededRandom& random) {
   const int length = segment.endStep - segment.startStep;
   if (length < 8) {
     strike(notes, voicing, segment.startStep, segment.endStep, options, random);
@@ -75,7 +75,7 @@ const std::vector<std::vector<std::pair<int, int>>>& stabRhythms() {
 }
 
 void swungEighths(std::vector<StepNote>& notes, const Segment& segment, const std::vector<int>& voicing,
-                  const CompingOptions& options, Random& random) {
+                  const CompingOptions& options, SeededRandom& random) {
   const auto& rhythm = stabRhythms()[static_cast<std::size_t>(options.pattern) % stabRhythms().size()];
   const int barStart = segment.startStep / kStepsPerBar * kStepsPerBar;
   bool struckAtStart = false;
@@ -130,7 +130,7 @@ std::vector<std::vector<int>> voiceHarmony(const Harmony& harmony, const Comping
   return voicings;
 }
 
-std::vector<StepNote> compChords(const Harmony& harmony, const CompingOptions& options, Random& random) {
+std::vector<StepNote> compChords(const Harmony& harmony, const CompingOptions& options, SeededRandom& random) {
   const std::vector<std::vector<int>> voicings = voiceHarmony(harmony, options);
   const std::vector<Segment> segments = segmentsByBar(harmony);
   std::vector<StepNote> notes;

@@ -38,6 +38,6 @@ struct CompingOptions {
 // register, each next one moving as little as it can.
 std::vector<std::vector<int>> voiceHarmony(const Harmony& harmony, const CompingOptions& options);
 
-std::vector<StepNote> compChords(const Harmony& harmony, const CompingOptions& options, Random& random);
+std::vector<StepNote> compChords(const Harmony& harmony, const CompingOptions& options, SeededRandom& random);
 
 }  // namespace lofi::composer

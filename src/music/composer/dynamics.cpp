@@ -6,7 +6,7 @@
 
 namespace lofi::composer {
 
-int humanVelocity(const Dynamics& dynamics, int step, Random& random, int shape) {
+int humanVelocity(const Dynamics& dynamics, int step, SeededRandom& random, int shape) {
   int velocity = dynamics.base + shape;
   if (isStrongStep(step)) velocity += dynamics.accent;
   else if (!isBeatStep(step)) velocity -= dynamics.accent / 2;

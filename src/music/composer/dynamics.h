@@ -14,6 +14,6 @@ struct Dynamics {
 
 // The velocity of a note starting at `step`, 1-127; `shape` adds a phrase's
 // own rise and fall.
-int humanVelocity(const Dynamics& dynamics, int step, Random& random, int shape = 0);
+int humanVelocity(const Dynamics& dynamics, int step, SeededRandom& random, int shape = 0);
 
 }  // namespace lofi::composer

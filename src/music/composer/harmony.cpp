@@ -30,7 +30,7 @@ struct ColouredLoop {
 // round, as a sampled lo-fi loop does, and a chord that comes back (the i7 of
 // i-iv-v-i) comes back the same.
 ColouredLoop colourLoop(const ProgressionTemplate& progression, const theory::Scale& key, int percent,
-                        Random& random) {
+                        SeededRandom& random) {
   ColouredLoop loop;
   std::map<std::string, theory::ChordSymbol> coloured;
   for (const ChordSlot& slot : progression.loop) {
@@ -82,7 +82,7 @@ const ChordChange& Harmony::at(int step) const {
   return changes.back();
 }
 
-Harmony composeHarmony(const theory::Scale& key, const HarmonyOptions& options, Random& random) {
+Harmony composeHarmony(const theory::Scale& key, const HarmonyOptions& options, SeededRandom& random) {
   if (options.bars <= 0 || options.bars % 4 != 0) throw std::invalid_argument("harmony needs a whole number of 4-bar phrases");
   const bool minor = key.mode == theory::Mode::NaturalMinor;
   Harmony harmony;
@@ -94,7 +94,7 @@ Harmony composeHarmony(const theory::Scale& key, const HarmonyOptions& options, 
   harmony.progressions.push_back(main.name);
   const ColouredLoop mainLoop = colourLoop(main, key, options.colourPercent, random);
 
-  const bool contrast = options.bars >= 16 && random.chance(options.contrastPercent);
+  const bool contrast = options.bars >= 16 && random.chancePercent(options.contrastPercent);
   if (contrast) {
     // Bars 9-12 take another loop; bars 13-16 bring the main loop back.
     const ProgressionTemplate& bridge = chooseProgression(random, minor, &main);

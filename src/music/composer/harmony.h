@@ -36,6 +36,6 @@ struct HarmonyOptions {
   int contrastPercent = 35;    // chance that a 16-bar piece takes another loop in bars 9-12
 };
 
-Harmony composeHarmony(const theory::Scale& key, const HarmonyOptions& options, Random& random);
+Harmony composeHarmony(const theory::Scale& key, const HarmonyOptions& options, SeededRandom& random);
 
 }  // namespace lofi::composer

@@ -13,7 +13,7 @@ int lineOfFifths(theory::NoteName name) {
 
 }  // namespace
 
-theory::Scale chooseKey(Random& random, bool minor) {
+theory::Scale chooseKey(SeededRandom& random, bool minor) {
   const int lowest = minor ? kLowestMinorSignature : kLowestMajorSignature;
   return theory::scaleFromKeySignature(lowest + random.below(12), minor);
 }

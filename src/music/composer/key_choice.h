@@ -16,7 +16,7 @@ inline constexpr int kLowestMajorSignature = -5;
 inline constexpr int kLowestMinorSignature = -6;
 
 // One of the twelve keys of the mode, equally likely.
-theory::Scale chooseKey(Random& random, bool minor);
+theory::Scale chooseKey(SeededRandom& random, bool minor);
 
 // The key-signature event of a major or natural-minor key.
 KeySignature keySignatureOf(const theory::Scale& key);

@@ -68,7 +68,7 @@ struct Phrase {
 
 class MelodyWriter {
  public:
-  MelodyWriter(const Harmony& harmony, const MelodyOptions& options, Random& random)
+  MelodyWriter(const Harmony& harmony, const MelodyOptions& options, SeededRandom& random)
       : harmony_(harmony), options_(options), random_(random), keyScale_(theory::pitchClasses(harmony.key)) {}
 
   Melody write();
@@ -91,7 +91,7 @@ class MelodyWriter {
 
   const Harmony& harmony_;
   const MelodyOptions& options_;
-  Random& random_;
+  SeededRandom& random_;
   std::vector<int> keyScale_;
   std::vector<StepNote> notes_;
   std::vector<Motif> motifs_;
@@ -211,7 +211,7 @@ void MelodyWriter::addPickup(int bar) {
   const int pickupStart = barStart - 4;
   for (const StepNote& note : notes_)
     if (note.endStep > pickupStart && note.startStep < barStart) return;  // no room
-  const int count = random_.chance(50) ? 2 : 1;
+  const int count = random_.chancePercent(50) ? 2 : 1;
   std::vector<StepNote> pickups;
   for (int i = 0; i < count; ++i) {
     const int step = barStart - 2 * (count - i);
@@ -240,13 +240,13 @@ void MelodyWriter::writePhrase(const Phrase& phrase, int startBar, bool closed, 
   for (int i = 0; i < 3; ++i) {
     BarPlan bar = phrase.plan.bars[static_cast<std::size_t>(i)];
     // A repeated phrase changes its third bar, so that it is heard as a variation.
-    if (varyThirdBar && i == 2) bar.variation = random_.chance(50) ? Variation::Displaced : Variation::Inverted;
+    if (varyThirdBar && i == 2) bar.variation = random_.chancePercent(50) ? Variation::Displaced : Variation::Inverted;
     const Motif& base = phrase.motifs[static_cast<std::size_t>(bar.motif)];
     Motif motif = base;
     switch (bar.variation) {
       case Variation::Same: break;
       case Variation::Inverted: motif = inverted(base); break;
-      case Variation::Displaced: motif = displaced(base, options_.swing || random_.chance(60) ? 2 : 4); break;
+      case Variation::Displaced: motif = displaced(base, options_.swing || random_.chancePercent(60) ? 2 : 4); break;
       case Variation::Embellished: motif = embellished(base, random_, motifOptions()); break;
       case Variation::Fragment: motif = fragment(base); break;
       case Variation::Thinned: motif = thinned(base, random_); break;
@@ -279,7 +279,7 @@ void MelodyWriter::addApproachTones() {
     const StepNote& next = notes_[i + 1];
     if (note.endStep != next.startStep || !isStrongStep(next.startStep) || isStrongStep(note.startStep)) continue;
     if (std::abs(next.pitch - note.pitch) > 2 || next.pitch - 1 < options_.lowest) continue;
-    if (random_.chance(8)) note.pitch = next.pitch - 1;
+    if (random_.chancePercent(8)) note.pitch = next.pitch - 1;
   }
 }
 
@@ -296,7 +296,7 @@ void MelodyWriter::addAppoggiaturas() {
     const theory::ChordSymbol& chord = harmony_.at(note.startStep).chord;
     const int leaning = stepThrough(next.pitch, 1, chordScale(chord, harmony_.key));
     if (leaning > options_.highest || holds(stableTones(chord), leaning)) continue;
-    if (random_.chance(40)) {
+    if (random_.chancePercent(40)) {
       note.pitch = leaning;
       --budget;
     }
@@ -329,10 +329,10 @@ Melody MelodyWriter::write() {
       motifs_.push_back(b.motifs[1]);
       writePhrase(b, startBar, false, false, false);
     } else {
-      const bool closed = lastPhrase || (phrases == 4 && index == 1 && random_.chance(30));
+      const bool closed = lastPhrase || (phrases == 4 && index == 1 && random_.chancePercent(30));
       writePhrase(a, startBar, closed, lastPhrase, index > 0);
     }
-    if (index > 0 && random_.chance(35)) addPickup(startBar);
+    if (index > 0 && random_.chancePercent(35)) addPickup(startBar);
   }
   smoothLeaps();
   addApproachTones();
@@ -343,7 +343,7 @@ Melody MelodyWriter::write() {
 
 }  // namespace
 
-Melody composeMelody(const Harmony& harmony, const MelodyOptions& options, Random& random) {
+Melody composeMelody(const Harmony& harmony, const MelodyOptions& options, SeededRandom& random) {
   return MelodyWriter(harmony, options, random).write();
 }
 

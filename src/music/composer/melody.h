@@ -29,6 +29,6 @@ struct Melody {
 };
 
 // Phrase form: 8 bars are A (open) A' (closed); 16 bars are A A' B A''.
-Melody composeMelody(const Harmony& harmony, const MelodyOptions& options, Random& random);
+Melody composeMelody(const Harmony& harmony, const MelodyOptions& options, SeededRandom& random);
 
 }  // namespace lofi::composer

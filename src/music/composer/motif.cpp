@@ -30,7 +30,7 @@ constexpr Cell kSixteenthCells[] = {
 
 int notesIn(std::string_view pattern) { return static_cast<int>(std::count(pattern.begin(), pattern.end(), 'x')); }
 
-std::string_view chooseCell(Random& random, const MotifOptions& options) {
+std::string_view chooseCell(SeededRandom& random, const MotifOptions& options) {
   std::vector<std::string_view> patterns;
   std::vector<int> weights;
   const auto consider = [&](const Cell& cell) {
@@ -62,9 +62,9 @@ void appendCell(std::vector<MotifNote>& notes, std::string_view pattern, int off
 // Scale-step intervals: mostly steps in the phrase's direction, some skips
 // (arpeggio), few leaps; after a leap the line turns back by step (gap fill),
 // and an arch turns round halfway.
-void shapeContour(std::vector<MotifNote>& notes, Random& random) {
-  int direction = random.chance(55) ? -1 : 1;  // lo-fi lines lean downward a little more often
-  const bool arch = random.chance(40);
+void shapeContour(std::vector<MotifNote>& notes, SeededRandom& random) {
+  int direction = random.chancePercent(55) ? -1 : 1;  // lo-fi lines lean downward a little more often
+  const bool arch = random.chancePercent(40);
   bool afterLeap = false;
   for (std::size_t i = 0; i < notes.size(); ++i) {
     if (i == 0) continue;
@@ -84,7 +84,7 @@ void shapeContour(std::vector<MotifNote>& notes, Random& random) {
       case 3: notes[i].interval = 2 * direction; break;
       case 4: notes[i].interval = -2 * direction; break;
       default:
-        notes[i].interval = (random.chance(60) ? 3 : 4) * direction;
+        notes[i].interval = (random.chancePercent(60) ? 3 : 4) * direction;
         afterLeap = true;
         direction = -direction;  // the leap's direction is spent; the line comes back
         break;
@@ -94,13 +94,13 @@ void shapeContour(std::vector<MotifNote>& notes, Random& random) {
 
 }  // namespace
 
-Motif makeMotif(Random& random, const MotifOptions& options) {
+Motif makeMotif(SeededRandom& random, const MotifOptions& options) {
   Motif motif;
   for (int attempt = 0; attempt < 8; ++attempt) {
     motif.notes.clear();
     const std::string_view first = chooseCell(random, options);
     // A motif that says its half-bar cell twice is the commonest shape of all.
-    const std::string_view second = random.chance(30) ? first : chooseCell(random, options);
+    const std::string_view second = random.chancePercent(30) ? first : chooseCell(random, options);
     appendCell(motif.notes, first, 0);
     appendCell(motif.notes, second, kHalfBar);
     const int count = static_cast<int>(motif.notes.size());
@@ -136,7 +136,7 @@ Motif displaced(const Motif& motif, int steps) {
   return moved.notes.empty() ? motif : moved;
 }
 
-Motif embellished(const Motif& motif, Random& random, const MotifOptions& options) {
+Motif embellished(const Motif& motif, SeededRandom& random, const MotifOptions& options) {
   const int smallest = options.swing ? 4 : 2;  // each half must stay on the piece's grid
   std::vector<std::size_t> splittable;
   for (std::size_t i = 0; i < motif.notes.size(); ++i)
@@ -146,7 +146,7 @@ Motif embellished(const Motif& motif, Random& random, const MotifOptions& option
   Motif result = motif;
   MotifNote& first = result.notes[index];
   const int firstLength = (first.length / 2) & ~(options.swing ? 1 : 0);
-  const MotifNote second{first.onset + firstLength, first.length - firstLength, random.chance(50) ? 1 : -1};
+  const MotifNote second{first.onset + firstLength, first.length - firstLength, random.chancePercent(50) ? 1 : -1};
   first.length = firstLength;
   result.notes.insert(result.notes.begin() + static_cast<std::ptrdiff_t>(index) + 1, second);
   // The note after the new one keeps its pitch: take the new step back out of its interval.
@@ -161,7 +161,7 @@ Motif fragment(const Motif& motif) {
   return head.notes.empty() ? motif : head;
 }
 
-Motif thinned(const Motif& motif, Random& random) {
+Motif thinned(const Motif& motif, SeededRandom& random) {
   if (motif.notes.size() <= 3) return motif;
   const std::size_t index = 1 + static_cast<std::size_t>(random.below(static_cast<int>(motif.notes.size()) - 2));
   Motif result = motif;

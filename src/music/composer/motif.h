@@ -30,7 +30,7 @@ struct MotifOptions {
 // A new motif: two half-bar rhythm cells (often the same one twice), with a
 // rest somewhere in the bar, and a mostly stepwise contour that leans one way
 // and turns back after a leap.
-Motif makeMotif(Random& random, const MotifOptions& options);
+Motif makeMotif(SeededRandom& random, const MotifOptions& options);
 
 // The contour upside down: each interval negated.
 Motif inverted(Motif motif);
@@ -38,12 +38,12 @@ Motif inverted(Motif motif);
 // bar are dropped, or cut at the bar line. A motif left empty stays as it was.
 Motif displaced(const Motif& motif, int steps);
 // One of the longer notes split in two, the second half a step away.
-Motif embellished(const Motif& motif, Random& random, const MotifOptions& options);
+Motif embellished(const Motif& motif, SeededRandom& random, const MotifOptions& options);
 // The motif's head: its first half bar only, then silence (fragmentation).
 // A motif whose first half is empty stays whole.
 Motif fragment(const Motif& motif);
 // One inner note left out (a breath inside the motif); motifs of three notes or less stay whole.
-Motif thinned(const Motif& motif, Random& random);
+Motif thinned(const Motif& motif, SeededRandom& random);
 
 // "0:2:+0 4:2:-1 ...": onset, length and interval of each note, to compare motifs.
 std::string motifSignature(const Motif& motif);

@@ -7,7 +7,7 @@ namespace lofi::composer {
 namespace {
 
 template <typename T>
-T weightedChoice(Random& random, const std::vector<std::pair<T, int>>& choices) {
+T weightedChoice(SeededRandom& random, const std::vector<std::pair<T, int>>& choices) {
   std::vector<int> weights;
   for (const auto& choice : choices) weights.push_back(choice.second);
   return choices[random.weighted(weights)].first;
@@ -24,12 +24,12 @@ void setMelodyRegister(MelodyOptions& melody, int program) {
 
 }  // namespace
 
-PiecePlan planPiece(Random& random) {
+PiecePlan planPiece(SeededRandom& random) {
   PiecePlan plan;
-  plan.key = chooseKey(random, random.chance(45));
+  plan.key = chooseKey(random, random.chancePercent(45));
   plan.bpm = random.between(kLowestBpm, kHighestBpm);
-  plan.swing = random.chance(50);
-  plan.harmony.bars = random.chance(50) ? 8 : 16;
+  plan.swing = random.chancePercent(50);
+  plan.harmony.bars = random.chancePercent(50) ? 8 : 16;
   plan.harmony.colourPercent = weightedChoice<int>(random, {{30, 1}, {60, 2}, {85, 2}});
 
   plan.melodyProgram = weightedChoice<int>(random, {{kElectricPiano, 5}, {kVibraphone, 3}, {kJazzGuitar, 2}});
@@ -65,7 +65,7 @@ PiecePlan planPiece(Random& random) {
 }
 
 ComposedPiece composePiece(std::uint64_t seed) {
-  Random random(seed);
+  SeededRandom random(seed);
   ComposedPiece piece;
   piece.plan = planPiece(random);
   piece.harmony = composeHarmony(piece.plan.key, piece.plan.harmony, random);

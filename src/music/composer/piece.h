@@ -38,7 +38,7 @@ struct PiecePlan {
   BassOptions bass;
 };
 
-PiecePlan planPiece(Random& random);
+PiecePlan planPiece(SeededRandom& random);
 
 struct ComposedPiece {
   PiecePlan plan;

@@ -58,7 +58,7 @@ int ProgressionTemplate::bars() const {
 
 std::span<const ProgressionTemplate> progressionTemplates() { return templates(); }
 
-const ProgressionTemplate& chooseProgression(Random& random, bool minor, const ProgressionTemplate* except) {
+const ProgressionTemplate& chooseProgression(SeededRandom& random, bool minor, const ProgressionTemplate* except) {
   std::vector<const ProgressionTemplate*> candidates;
   std::vector<int> weights;
   for (const ProgressionTemplate& candidate : templates()) {

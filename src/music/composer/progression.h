@@ -33,6 +33,6 @@ std::span<const ProgressionTemplate> progressionTemplates();
 
 // A template of the mode, by weight; `except` (if given) is never drawn, so a
 // contrasting section differs from the main loop.
-const ProgressionTemplate& chooseProgression(Random& random, bool minor, const ProgressionTemplate* except = nullptr);
+const ProgressionTemplate& chooseProgression(SeededRandom& random, bool minor, const ProgressionTemplate* except = nullptr);
 
 }  // namespace lofi::composer

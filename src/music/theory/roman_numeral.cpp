@@ -98,7 +98,7 @@ ChordSymbol parseRomanNumeral(std::string_view numeral, const Scale& key) {
   return parseInKey(text.substr(0, target - 1), symbol, targetKey);
 }
 
-std::vector<ChordSymbol> parseProgression(std::string_view progression, const Scale& key) {
+std::vector<ChordSymbol> parseRomanProgression(std::string_view progression, const Scale& key) {
   std::vector<ChordSymbol> chords;
   std::size_t start = 0;
   const auto isSeparator = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == '|'; };

@@ -22,7 +22,7 @@ namespace lofi::theory {
 ChordSymbol parseRomanNumeral(std::string_view numeral, const Scale& key);
 
 // Numerals separated by spaces, commas or bars ("ii7 | V7 | Imaj7").
-std::vector<ChordSymbol> parseProgression(std::string_view progression, const Scale& key);
+std::vector<ChordSymbol> parseRomanProgression(std::string_view progression, const Scale& key);
 
 // The numeral of a chord in a key; parseRomanNumeral(romanNumeral(c, k), k) == c.
 std::string romanNumeral(const ChordSymbol& chord, const Scale& key);
