@@ -1,8 +1,9 @@
 // Cost per token of writing a track through the steering constraints, at
-// 128, 512 and 2,048 tokens, free and with chords, for both encodings: the
-// constraints keep their state as tokens come, so the cost per token stays
-// flat as the track grows (it grew with the square of the length when every
-// token re-decoded the track so far).
+// 128, 512 and 2,048 tokens (and 8, 32 and 128 bars, written until the bars
+// are full), free and with chords, for both encodings: the constraints keep
+// their state as tokens come and the track is read as it is written, so the
+// cost per token stays flat as the track grows (it grew with the length when
+// every token, or every 32 tokens, re-decoded the track so far).
 //
 //   build/bench/lofi-bench-steering [--repeat 3]
 // Timed: the embedded default model. Classic: the default network with fresh
@@ -44,11 +45,12 @@ lofi::Model classicModel() {
   return lofi::Model(std::move(file));
 }
 
-// Milliseconds of CPU per token for a track of `tokens` tokens; best of `repeat`.
-double msPerToken(const lofi::Model& model, int tokens, const std::string& chords, int repeat) {
+// Milliseconds of CPU per token for a track of `length` tokens (or bars);
+// best of `repeat`.
+double msPerToken(const lofi::Model& model, int length, bool bars, const std::string& chords, int repeat) {
   const auto encoding = lofi::makeEncoding(model.encoding());
   lofi::TrackOptions options;
-  options.tokens = tokens;
+  (bars ? options.bars : options.tokens) = length;
   options.seed = 7;
   options.steering.chords = chords;
   double best = 1e30;
@@ -69,15 +71,19 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     const std::string chords = "Dm9 G13 Cmaj9 A7b9";
-    std::printf("| encoding | steering | ms per token at 128 | at 512 | at 2,048 | 2,048 / 128 |\n|---|---|---|---|---|---|\n");
+    std::printf("| encoding | steering | track | ms per token, short | middle | long | long / short |\n"
+                "|---|---|---|---|---|---|---|\n");
     const auto rows = [&](const char* name, const lofi::Model& model) {
-      for (const std::string& steering : {std::string(), chords}) {
-        const double small = msPerToken(model, 128, steering, repeat);
-        const double middle = msPerToken(model, 512, steering, repeat);
-        const double large = msPerToken(model, 2048, steering, repeat);
-        std::printf("| %s | %s | %.4f | %.4f | %.4f | %.2f |\n", name, steering.empty() ? "free" : "chords", small,
-                    middle, large, large / small);
-      }
+      for (const bool bars : {false, true})
+        for (const std::string& steering : {std::string(), chords}) {
+          // 128, 512, 2,048 tokens; or 8, 32, 128 bars (written until the bars are full).
+          const int unit = bars ? 8 : 128;
+          const double small = msPerToken(model, unit, bars, steering, repeat);
+          const double middle = msPerToken(model, 4 * unit, bars, steering, repeat);
+          const double large = msPerToken(model, 16 * unit, bars, steering, repeat);
+          std::printf("| %s | %s | %s | %.4f | %.4f | %.4f | %.2f |\n", name, steering.empty() ? "free" : "chords",
+                      bars ? "8 / 32 / 128 bars" : "128 / 512 / 2,048 tokens", small, middle, large, large / small);
+        }
     };
     rows("timed (embedded default)", lofi::loadDefaultModel());
     rows("classic (random weights)", classicModel());
