@@ -14,6 +14,7 @@ import { queryToState, randomSeed, stateToQuery } from "./state/UrlState";
 import { Controls } from "./ui/Controls";
 import { shortcutFor } from "./ui/KeyboardShortcuts";
 import { LoadingIndicator } from "./ui/LoadingIndicator";
+import { barAtTime, currentBar } from "./transport/Bars";
 import { noteNameToMidi } from "./transport/NoteName";
 import { Stage } from "./visuals/Stage";
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     ready: false,
     state: () => parsed.state,
     level: () => 0,
-    bar: () => Math.floor(Tone.getTransport().ticks / (Tone.getTransport().PPQ * 4)),
+    bar: () => currentBar(Tone.getTransport()),
     bpm: () => Tone.getTransport().bpm.value,
     scene: () => stage.sceneName,
     phrases: [],
@@ -147,8 +148,7 @@ async function main(): Promise<void> {
       onSpeak: (time, withCrackle) => {
         probe.quotesSpoken++;
         if (withCrackle) probe.quotesWithCrackle++;
-        const transport = Tone.getTransport();
-        probe.quoteBars.push(Math.round(transport.getTicksAtTime(time) / (transport.PPQ * 4)));
+        probe.quoteBars.push(barAtTime(Tone.getTransport(), time, "nearest"));
         const current = player.state;
         const quote = manifest.quotes.find((entry) => entry.name === current.quote);
         const text = current.quote === CUSTOM_QUOTE ? current.quoteText : quote ? `“${quote.text}” ${quote.author ? `— ${quote.author}` : ""}` : "";

@@ -8,6 +8,7 @@ import type { Song } from "../api/Song";
 import type { SongLibrary } from "../api/SongLibrary";
 import { noteNameToMidi } from "../transport/NoteName";
 import { LoopPlan } from "../transport/LoopPlan";
+import { secondsOfBars } from "../transport/TransportTime";
 import { AI_MELODY, CUSTOM_QUOTE, MIX_CHANNELS, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
 import { AI_INSTRUMENTS } from "../player/LofiPlayer";
 import { Mixer } from "../layers/Mixer";
@@ -52,7 +53,7 @@ export async function renderMix(options: MixRenderOptions): Promise<RenderedMix>
       : null;
 
   const tailSeconds = 3;
-  const seconds = (options.bars * 4 * 60) / state.bpm + tailSeconds;
+  const seconds = secondsOfBars(options.bars, state.bpm) + tailSeconds;
   const started = performance.now();
   const rendered = await Tone.Offline(
     async ({ transport }) => {

@@ -5,6 +5,7 @@
 // comped, with their lowest note as the bass.
 import * as Tone from "tone";
 import type { Phrase, PhraseChord, PhraseNote } from "../api/ServerApi";
+import { beatsToTicks } from "../transport/Bars";
 import { midiToNoteName } from "../transport/NoteName";
 import { LoopPlan } from "../transport/LoopPlan";
 import { Ensemble } from "./Ensemble";
@@ -132,8 +133,7 @@ export class AiSoloistLayer extends Layer {
   }
 
   private makeParts(slot: Scheduled, startBar: number, endBar: number): Array<Tone.Part<any>> {
-    const ppq = this.transport.PPQ;
-    const ticks = (beats: number) => `${Math.round(beats * ppq)}i`;
+    const ticks = (beats: number) => `${beatsToTicks(beats, this.transport.PPQ)}i`;
     const slotBeats = this.plan.options.melodyBars * 4;
     const notes = slot.phrase.notes.filter((note) => note.onsetBeats < slotBeats);
     const lead = new Tone.Part<{ time: string; note: PhraseNote }>({

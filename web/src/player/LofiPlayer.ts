@@ -10,6 +10,7 @@ import type { SongLibrary } from "../api/SongLibrary";
 import type { Track } from "../layers/Ensemble";
 import { noteNameToMidi } from "../transport/NoteName";
 import { BarQuantizer, type Change } from "../transport/BarQuantizer";
+import { barAtTime, beatsToTicks, currentBar } from "../transport/Bars";
 import { LoopPlan } from "../transport/LoopPlan";
 import { TransportClock } from "../transport/TransportClock";
 import {
@@ -174,7 +175,7 @@ export class LofiPlayer {
 
   private async fetchPhrase(index: number): Promise<Phrase> {
     const request = this.phraseRequest(index);
-    this.options.events.onPhraseRequested?.(index, Math.floor(this.transport.ticks / (this.transport.PPQ * 4)), request);
+    this.options.events.onPhraseRequested?.(index, currentBar(this.transport), request);
     const phrase = await this.options.client.generate(request);
     this.requests.set(phrase, request);
     return phrase;
@@ -244,7 +245,7 @@ export class LofiPlayer {
     if (joining && (this.transport.state === "started" || this.transportStarting)) {
       // Loaded after the music began: rain needs no bar line, it fades in now.
       const now = this.transport.context.currentTime + 0.05;
-      this.rig!.ambience.play(buffer, Math.floor(this.transport.getTicksAtTime(now) / (this.transport.PPQ * 4)), now);
+      this.rig!.ambience.play(buffer, barAtTime(this.transport, now), now);
     } else {
       this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
     }
@@ -337,7 +338,7 @@ export class LofiPlayer {
 
   /** A change at the next bar, reported to whoever listens (the page's status, the tests). */
   private schedule(key: string, change: Change): void {
-    const requestedAt = Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+    const requestedAt = currentBar(this.transport);
     const bar = this.quantizer!.request(key, change);
     this.options.events.onScheduled?.(key, requestedAt, bar);
   }
@@ -370,7 +371,7 @@ export class LofiPlayer {
       this.transport.scheduleOnce(() => (this.transportStarting = false), `${this.transport.ticks}i`);
       // Layers that wait (quote, melody samples) start loading once the first beat is scheduled,
       // so their decoding does not delay it.
-      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + this.transport.PPQ}i`);
+      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + beatsToTicks(1, this.transport.PPQ)}i`);
     }
   }
 
