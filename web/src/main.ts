@@ -2,7 +2,7 @@
 // wires the player, the controls, the keys and the scene together.
 import "./style.css";
 import * as Tone from "tone";
-import type { Phrase, PhraseNote } from "./api/ServerApi";
+import type { PhraseNote } from "./api/ServerApi";
 import { ServerClient } from "./api/ServerClient";
 import { SongLibrary } from "./api/SongLibrary";
 import { renderMix } from "./download/MixRenderer";
@@ -14,6 +14,7 @@ import { queryToState, randomSeed, stateToQuery } from "./state/UrlState";
 import { Controls } from "./ui/Controls";
 import { shortcutFor } from "./ui/KeyboardShortcuts";
 import { LoadingIndicator } from "./ui/LoadingIndicator";
+import type { PhraseSlot } from "./layers/AiSoloistLayer";
 import { barAtTime, currentBar } from "./transport/Bars";
 import { noteNameToMidi } from "./transport/NoteName";
 import { Stage } from "./visuals/Stage";
@@ -25,6 +26,8 @@ interface PageProbe {
   state(): PlayerState;
   level(): number;
   bar(): number;
+  /** The Transport's position in ticks: it moves only while playing. */
+  ticks(): number;
   bpm(): number;
   scene(): string;
   phrases: Array<{ index: number; startBar: number; notes: Array<{ time: string; pitch: number }> }>;
@@ -77,8 +80,9 @@ async function main(): Promise<void> {
     ready: false,
     state: () => parsed.state,
     level: () => 0,
-    bar: () => currentBar(Tone.getTransport()),
-    bpm: () => Tone.getTransport().bpm.value,
+    bar: () => 0,
+    ticks: () => 0,
+    bpm: () => 0,
     scene: () => stage.sceneName,
     phrases: [],
     playedAiNotes: [],
@@ -101,7 +105,12 @@ async function main(): Promise<void> {
   statusElement.textContent = "Fetching the list of sounds…";
   const manifest = await client.manifest();
   const probeAudio = document.createElement("audio");
-  const bank = new SoundBank(manifest, loader, (mime) => probeAudio.canPlayType(mime) !== "");
+  const bank = new SoundBank({
+    manifest,
+    loader,
+    canPlay: (mime) => probeAudio.canPlayType(mime) !== "",
+    speak: (text) => client.speak(text),
+  });
   const { state, notes } = reconcile(parsed.state, {
     grooves: manifest.grooves.map((groove) => groove.name),
     ambiences: bank.sceneAmbiences(),
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
   const player = new LofiPlayer({
     bank,
     songs,
-    client,
+    server: client,
     state,
     events: {
       onState: (next) => {
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
         }, time);
       },
       onAiNote: (note: PhraseNote, index: number) => probe.playedAiNotes.push({ index, time: note.time, pitch: note.pitch }),
-      onPhrase: (phrase: Phrase, index: number, startBar: number) => {
+      onPhrase: ({ phrase, index }: PhraseSlot, startBar: number) => {
         probe.phrases.push({ index, startBar, notes: phrase.notes.map((note) => ({ time: note.time, pitch: note.pitch })) });
         const chords = [...new Set(phrase.chords.map((chord) => chord.symbol))].slice(0, 8).join(" ");
         controls.note("phrase-info", `Phrase ${index + 1} from bar ${startBar + 1}: ${phrase.notes.length} notes${phrase.key ? ` in ${phrase.key}` : ""}${chords ? ` over ${chords}` : ""}.`);
@@ -148,7 +157,7 @@ async function main(): Promise<void> {
       onSpeak: (time, withCrackle) => {
         probe.quotesSpoken++;
         if (withCrackle) probe.quotesWithCrackle++;
-        probe.quoteBars.push(barAtTime(Tone.getTransport(), time, "nearest"));
+        probe.quoteBars.push(barAtTime(player.transport, time, "nearest"));
         const current = player.state;
         const quote = manifest.quotes.find((entry) => entry.name === current.quote);
         const text = current.quote === CUSTOM_QUOTE ? current.quoteText : quote ? `“${quote.text}” ${quote.author ? `— ${quote.author}` : ""}` : "";
@@ -158,6 +167,9 @@ async function main(): Promise<void> {
   });
   probe.state = () => player.state;
   probe.level = () => player.mixer?.level() ?? 0;
+  probe.bar = () => currentBar(player.transport);
+  probe.ticks = () => player.transport.ticks;
+  probe.bpm = () => player.transport.bpm.value;
 
   const togglePlay = () => {
     if (player.playing) {
@@ -209,7 +221,7 @@ async function main(): Promise<void> {
     },
   });
   const renderWav = (bars: number) =>
-    renderMix({ state: player.state, bank, songs, plan: player.plan, phrase: player.currentPhrase?.phrase, bars });
+    renderMix({ selection: player.selection, bank, songs, plan: player.plan, bars });
   probe.renderWav = async (bars) => {
     const mix = await renderWav(bars);
     return { seconds: mix.seconds, renderMs: mix.renderMs, bytes: mix.wav.byteLength };

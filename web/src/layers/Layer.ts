@@ -2,7 +2,7 @@
 // offline one when the mix is rendered to WAV), that context's Transport, and
 // one output node the mixer connects to a channel.
 import * as Tone from "tone";
-import { barAt, barAtTime, currentBar, nextBarTicks, ticksPerSixteenth } from "../transport/Bars";
+import { barAtTime, currentBar } from "../transport/Bars";
 import { barsToTransportTime } from "../transport/TransportTime";
 
 export interface LayerOptions {
@@ -31,12 +31,6 @@ export abstract class Layer {
   /** The bar under the Transport's position right now. */
   protected currentBar(): number {
     return currentBar(this.transport);
-  }
-
-  /** The first bar line far enough ahead (a sixteenth) for something to start on it. */
-  protected nextPreparableBar(): number {
-    const { ticks, PPQ } = this.transport;
-    return barAt(nextBarTicks(ticks, PPQ, ticksPerSixteenth(PPQ)), PPQ);
   }
 
   /** The bar that holds audio-context time `time` (see `barAtTime` in Bars). */

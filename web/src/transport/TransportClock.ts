@@ -1,10 +1,10 @@
-// The BarQuantizer's view of a Tone.js Transport.
-import type * as Tone from "tone";
+// The BarQuantizer's view of a Transport.
 import type { BarClock } from "./BarQuantizer";
 import { ticksPerSixteenth } from "./Bars";
+import type { TransportLike } from "./TransportLike";
 
 export class TransportClock implements BarClock {
-  constructor(private readonly transport: Tone.BaseContext["transport"]) {}
+  constructor(private readonly transport: TransportLike) {}
 
   get ppq(): number {
     return this.transport.PPQ;
