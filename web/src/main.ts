@@ -171,6 +171,8 @@ async function main(): Promise<void> {
   probe.ticks = () => player.transport.ticks;
   probe.bpm = () => player.transport.bpm.value;
 
+  /** A new AI track: a fresh seed, heard from the next bar. */
+  const newTrack = () => player.update({ seed: randomSeed(), melody: AI_MELODY });
   const togglePlay = () => {
     if (player.playing) {
       player.pause();
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
   controls = new Controls(manifest, bank.sceneAmbiences(), songs.list(), state, {
     change: (patch) => player.update(patch),
     togglePlay,
-    newTrack: () => player.update({ seed: randomSeed(), melody: AI_MELODY }),
+    newTrack,
     downloadMidi: () => {
       const current = player.currentPhrase;
       if (!current) return controls.status("Play the AI soloist first: the MIDI is the track it is playing.", true);
@@ -248,7 +250,7 @@ async function main(): Promise<void> {
         const volume = Math.min(1, Math.max(0, current.mix.master.volume + action.change));
         return player.update({ mix: { ...current.mix, master: { ...current.mix.master, volume } } });
       }
-      case "newTrack": return player.update({ seed: randomSeed(), melody: AI_MELODY });
+      case "newTrack": return newTrack();
     }
   });
 

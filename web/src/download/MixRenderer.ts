@@ -8,8 +8,7 @@ import type { SongLibrary } from "../api/SongLibrary";
 import type { EnsembleSamples } from "../layers/Ensemble";
 import { LoopPlan } from "../transport/LoopPlan";
 import { secondsOfBars } from "../transport/TransportTime";
-import { MIX_CHANNELS, songIdOf } from "../state/PlayerState";
-import { Mixer } from "../layers/Mixer";
+import { songIdOf } from "../state/PlayerState";
 import { Rig } from "../player/Rig";
 import { type Selection, selectionNeeds } from "../player/SelectionNeeds";
 import type { SoundBank } from "../player/SoundBank";
@@ -85,11 +84,7 @@ export async function renderMix(options: MixRenderOptions): Promise<RenderedMix>
         hooks: {},
       });
       transport.bpm.value = state.bpm;
-      for (const channel of MIX_CHANNELS) {
-        const mix = state.mix[channel];
-        rig.mixer.channel(channel).volume.value = Mixer.decibels(mix.volume);
-        rig.mixer.channel(channel).mute = mix.muted;
-      }
+      rig.mixer.setAll(state.mix, 0);
       rig.drums.addSounds(sounds.kit);
       rig.drums.play(sounds.groove, 0);
       rig.ambience.play(sounds.ambience, 0);

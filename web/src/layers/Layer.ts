@@ -38,6 +38,13 @@ export abstract class Layer {
     return barAtTime(this.transport, time, round);
   }
 
+  /** Stops `parts` at `bar` and disposes of them a bar later, when their last notes have been let go. */
+  protected retireParts(parts: ReadonlyArray<Tone.Part<any>>, bar: number): void {
+    if (parts.length === 0) return;
+    for (const part of parts) part.stop(this.barTime(bar));
+    this.transport.scheduleOnce(() => parts.forEach((part) => part.dispose()), this.barTime(bar + 1));
+  }
+
   /** Listens to the Transport (start, pause, stop) until dispose. */
   protected onTransport(event: "start" | "pause" | "stop", listener: (time: number, offset?: number) => void): void {
     this.transport.on(event, listener);

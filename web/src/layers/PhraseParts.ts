@@ -65,19 +65,14 @@ export class PhraseParts extends Layer implements SlotPerformer {
       },
       events: chords.map((chord) => ({ time: ticks(chord.onsetBeats), chord })),
     });
-    for (const part of [lead, comping]) {
-      part.start(this.barTime(startBar));
-      part.stop(this.barTime(endBar));
-      this.transport.scheduleOnce(() => part.dispose(), this.barTime(endBar + 1));
-      this.parts.push(part);
-    }
+    for (const part of [lead, comping]) part.start(this.barTime(startBar));
+    this.retireParts([lead, comping], endBar);
+    this.parts.push(lead, comping);
   }
 
   stopAt(bar: number): void {
-    for (const part of this.parts) part.stop(this.barTime(bar));
-    const old = this.parts;
+    this.retireParts(this.parts, bar);
     this.parts = [];
-    if (old.length > 0) this.transport.scheduleOnce(() => old.forEach((part) => part.dispose()), this.barTime(bar + 1));
   }
 
   override dispose(): void {

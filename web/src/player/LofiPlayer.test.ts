@@ -24,7 +24,7 @@ class FakeRig {
   readonly log: string[] = [];
   readonly performer = new FakePerformer();
   readonly ai;
-  readonly mixer = { set: () => {}, level: () => 0 };
+  readonly mixer = { setAll: () => {}, level: () => 0 };
   readonly drums = { addSounds: () => {}, play: (groove: Groove | null, bar: number) => this.log.push(`drums ${groove?.name ?? "off"} from ${bar}`) };
   readonly ambience = { play: (_: unknown, bar: number) => this.log.push(`ambience from ${bar}`) };
   readonly quote = { setCrackle: () => {}, play: () => {} };

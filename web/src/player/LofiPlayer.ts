@@ -2,7 +2,7 @@
 // a change of the one Transport at the next bar. Pressing play starts the
 // Transport as soon as the first chosen layer is loaded; the others join at the
 // next bar after they arrive.
-import { type GenerateRequest, type MoodAnswer, type PhraseNote, phraseSeed } from "../api/ServerApi";
+import { type GenerateRequest, type MoodAnswer, phraseSeed } from "../api/ServerApi";
 import { ServerClient } from "../api/ServerClient";
 import type { SongLibrary } from "../api/SongLibrary";
 import type { PhraseSlot } from "../layers/AiSoloistLayer";
@@ -12,7 +12,7 @@ import { barAtTime, beatsToTicks, currentBar } from "../transport/Bars";
 import { LoopPlan } from "../transport/LoopPlan";
 import { TransportClock } from "../transport/TransportClock";
 import type { TransportLike } from "../transport/TransportLike";
-import { AI_MELODY, clampBpm, CUSTOM_QUOTE, MIX_CHANNELS, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
+import { AI_MELODY, clampBpm, CUSTOM_QUOTE, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
 import { type PlayerAudio, toneAudio } from "./PlayerAudio";
 import type { Rig, RigHooks } from "./Rig";
 import { ambienceNeed, type EnsembleNeeds, grooveNeed, phraseNeeds, type Selection, songNeeds, voiceNeed } from "./SelectionNeeds";
@@ -105,15 +105,16 @@ export class LofiPlayer {
       this.firstSound = new Promise((resolve) => (this.markFirstSound = resolve));
       // The drums start the Transport; the ambience only when there are no drums
       // (it is not tied to the bar and joins at once when it arrives later).
-      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.markFirstSound();
-      if (this.stateValue.drums !== OFF) this.starters.add("drums");
-      else if (this.stateValue.ambience !== OFF) this.starters.add("ambience");
+      const { drums, ambience } = this.stateValue;
+      const starter = drums !== OFF ? "drums" : ambience !== OFF ? "ambience" : undefined;
+      if (starter) this.starters.add(starter);
+      else this.markFirstSound();
       this.rig = this.buildRig();
       this.quantizer = new BarQuantizer(new TransportClock(this.transport));
       this.transport.bpm.value = this.stateValue.bpm;
       this.applyAll(null, this.stateValue);
       // With neither drums nor ambience there is nothing to wait for: melody and quote join at their bars.
-      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.startTransportIfReady();
+      if (!starter) this.startTransportIfReady();
       return;
     }
     this.startTransportIfReady();
@@ -176,7 +177,7 @@ export class LofiPlayer {
   private applyAll(previous: PlayerState | null, next: PlayerState): void {
     const rig = this.rig!;
     const changed = (key: keyof PlayerState) => previous === null || previous[key] !== next[key];
-    for (const channel of MIX_CHANNELS) rig.mixer.set(channel, next.mix[channel]);
+    rig.mixer.setAll(next.mix);
     if (changed("bpm")) this.applyTempo(next.bpm);
     if (changed("endless")) rig.ai.endless = next.endless;
     if (changed("drums")) this.run("drums", (isCurrent) => this.applyDrums(isCurrent));
@@ -266,24 +267,19 @@ export class LofiPlayer {
     if (this.stateValue.melody === AI_MELODY) return this.applyAiMelody(isCurrent);
     const rig = this.rig!;
     const songId = songIdOf(this.stateValue.melody);
-    if (songId !== undefined) {
-      const song = await this.options.songs.load(songId);
+    const song = songId === undefined ? null : await this.options.songs.load(songId);
+    let ensemble: Ensemble | null = null;
+    if (song) {
       await this.firstSound;
-      const ensemble = await this.loadEnsemble(songNeeds(song), isCurrent);
+      ensemble = (await this.loadEnsemble(songNeeds(song), isCurrent)) ?? null;
       if (!ensemble) return;
-      this.schedule("melody", (time, bar) => {
-        rig.ai.stopAt(bar);
-        rig.releaseNotes(time);
-        rig.song.play(song, ensemble, bar);
-      });
-      this.layerReady();
-      return;
     }
     this.schedule("melody", (time, bar) => {
       rig.ai.stopAt(bar);
       rig.releaseNotes(time);
-      rig.song.play(null, null, bar);
+      rig.song.play(song, ensemble, bar);
     });
+    if (song) this.layerReady();
   }
 
   /** The AI soloist: its layer asks for phrase 0 at once; the samples its notes reach load, then it plays. */
@@ -348,11 +344,6 @@ export class LofiPlayer {
       // so their decoding does not delay it.
       this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + beatsToTicks(1, this.transport.PPQ)}i`);
     }
-  }
-
-  /** The AI note log for the current phrase, for display and tests. */
-  static noteKey(note: PhraseNote): string {
-    return `${note.time}/${note.pitch}`;
   }
 
   dispose(): void {

@@ -18,6 +18,11 @@ export interface SoundBankOptions {
   speak: (text: string) => Promise<ArrayBuffer>;
 }
 
+/** An ambience that only sits under quotes: it gets no scene. */
+function isCrackle(name: string): boolean {
+  return /vinyl|crackle/i.test(name);
+}
+
 export class SoundBank {
   readonly manifest: Manifest;
   private readonly options: SoundBankOptions;
@@ -70,7 +75,7 @@ export class SoundBank {
   /** The assets' vinyl crackle if there is one, else one made here. */
   crackle(): Promise<Tone.ToneAudioBuffer> {
     if (!this.crackleBuffer) {
-      const asset = this.manifest.ambiences.find((ambience) => /vinyl|crackle/i.test(ambience.name));
+      const asset = this.manifest.ambiences.find((ambience) => isCrackle(ambience.name));
       this.crackleBuffer = asset ? this.load(asset.files, `ambience ${asset.name}`) : Promise.resolve(this.madeCrackle());
     }
     return this.crackleBuffer;
@@ -78,7 +83,7 @@ export class SoundBank {
 
   /** Ambiences with a scene of their own (the crackle only sits under quotes). */
   sceneAmbiences(): string[] {
-    return this.manifest.ambiences.filter((ambience) => !/vinyl|crackle/i.test(ambience.name)).map((ambience) => ambience.name);
+    return this.manifest.ambiences.filter((ambience) => !isCrackle(ambience.name)).map((ambience) => ambience.name);
   }
 
   /** Samples of the instrument best matching `name`, limited to what reaches `pitches` when given. */
