@@ -258,19 +258,23 @@ describe("the web player", () => {
   });
 
   it("pauses and resumes where it stopped", { timeout: 60_000 }, async () => {
+    // At 100 BPM the Transport moves 320 ticks a second (a bar, 768 ticks, is 2.4 s):
+    // over the 3 s wait a Transport that kept running would move about 960 ticks.
     const { page } = await openPlayer("drums=boom-bap&ambience=none&quote=none&melody=none&bpm=100");
     await page.keyboard.press("Space");
     await waitForSound(page, "drums", "window.lofi.bar() >= 1");
     await page.keyboard.press("Space");
     await page.waitForTimeout(300);
-    const paused = await page.evaluate(() => window.lofi.bar());
-    await page.waitForTimeout(1500);
-    assert.equal(await page.evaluate(() => window.lofi.bar()), paused, "nothing moves while paused");
+    const paused = await page.evaluate(() => ({ ticks: window.lofi.ticks(), hits: window.lofi.drumHits }));
+    await page.waitForTimeout(3000);
+    const still = await page.evaluate(() => ({ ticks: window.lofi.ticks(), hits: window.lofi.drumHits }));
+    assert.deepEqual(still, paused, "the Transport holds its position and no drum is scheduled while paused");
     await waitForSilence(page, "silence when paused");
     await page.keyboard.press("Space");
-    await waitForSound(page, "resumed drums");
-    const resumed = await page.evaluate(() => window.lofi.bar());
-    assert.ok(resumed >= paused && resumed <= paused + 1, `resumed at bar ${resumed}, paused at ${paused}`);
+    await waitFor(page, (ticks) => window.lofi.ticks() > ticks, paused.ticks, 3000, "the Transport moving again");
+    const resumed = await page.evaluate(() => window.lofi.ticks());
+    assert.ok(resumed - paused.ticks < 768, `resumed at tick ${resumed}, paused at ${paused.ticks}: where it stopped, not from the start`);
+    await waitForSound(page, "resumed drums", `window.lofi.drumHits > ${paused.hits}`);
     await page.close();
   });
 

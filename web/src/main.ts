@@ -2,7 +2,7 @@
 // wires the player, the controls, the keys and the scene together.
 import "./style.css";
 import * as Tone from "tone";
-import type { Phrase, PhraseNote } from "./api/ServerApi";
+import type { PhraseNote } from "./api/ServerApi";
 import { ServerClient } from "./api/ServerClient";
 import { SongLibrary } from "./api/SongLibrary";
 import { renderMix } from "./download/MixRenderer";
@@ -14,6 +14,8 @@ import { queryToState, randomSeed, stateToQuery } from "./state/UrlState";
 import { Controls } from "./ui/Controls";
 import { shortcutFor } from "./ui/KeyboardShortcuts";
 import { LoadingIndicator } from "./ui/LoadingIndicator";
+import type { PhraseSlot } from "./layers/AiSoloistLayer";
+import { barAtTime, currentBar } from "./transport/Bars";
 import { noteNameToMidi } from "./transport/NoteName";
 import { Stage } from "./visuals/Stage";
 
@@ -24,6 +26,8 @@ interface PageProbe {
   state(): PlayerState;
   level(): number;
   bar(): number;
+  /** The Transport's position in ticks: it moves only while playing. */
+  ticks(): number;
   bpm(): number;
   scene(): string;
   phrases: Array<{ index: number; startBar: number; notes: Array<{ time: string; pitch: number }> }>;
@@ -76,8 +80,9 @@ async function main(): Promise<void> {
     ready: false,
     state: () => parsed.state,
     level: () => 0,
-    bar: () => Math.floor(Tone.getTransport().ticks / (Tone.getTransport().PPQ * 4)),
-    bpm: () => Tone.getTransport().bpm.value,
+    bar: () => 0,
+    ticks: () => 0,
+    bpm: () => 0,
     scene: () => stage.sceneName,
     phrases: [],
     playedAiNotes: [],
@@ -100,7 +105,12 @@ async function main(): Promise<void> {
   statusElement.textContent = "Fetching the list of sounds…";
   const manifest = await client.manifest();
   const probeAudio = document.createElement("audio");
-  const bank = new SoundBank(manifest, loader, (mime) => probeAudio.canPlayType(mime) !== "");
+  const bank = new SoundBank({
+    manifest,
+    loader,
+    canPlay: (mime) => probeAudio.canPlayType(mime) !== "",
+    speak: (text) => client.speak(text),
+  });
   const { state, notes } = reconcile(parsed.state, {
     grooves: manifest.grooves.map((groove) => groove.name),
     ambiences: bank.sceneAmbiences(),
@@ -114,7 +124,7 @@ async function main(): Promise<void> {
   const player = new LofiPlayer({
     bank,
     songs,
-    client,
+    server: client,
     state,
     events: {
       onState: (next) => {
@@ -137,7 +147,7 @@ async function main(): Promise<void> {
         }, time);
       },
       onAiNote: (note: PhraseNote, index: number) => probe.playedAiNotes.push({ index, time: note.time, pitch: note.pitch }),
-      onPhrase: (phrase: Phrase, index: number, startBar: number) => {
+      onPhrase: ({ phrase, index }: PhraseSlot, startBar: number) => {
         probe.phrases.push({ index, startBar, notes: phrase.notes.map((note) => ({ time: note.time, pitch: note.pitch })) });
         const chords = [...new Set(phrase.chords.map((chord) => chord.symbol))].slice(0, 8).join(" ");
         controls.note("phrase-info", `Phrase ${index + 1} from bar ${startBar + 1}: ${phrase.notes.length} notes${phrase.key ? ` in ${phrase.key}` : ""}${chords ? ` over ${chords}` : ""}.`);
@@ -147,8 +157,7 @@ async function main(): Promise<void> {
       onSpeak: (time, withCrackle) => {
         probe.quotesSpoken++;
         if (withCrackle) probe.quotesWithCrackle++;
-        const transport = Tone.getTransport();
-        probe.quoteBars.push(Math.round(transport.getTicksAtTime(time) / (transport.PPQ * 4)));
+        probe.quoteBars.push(barAtTime(player.transport, time, "nearest"));
         const current = player.state;
         const quote = manifest.quotes.find((entry) => entry.name === current.quote);
         const text = current.quote === CUSTOM_QUOTE ? current.quoteText : quote ? `“${quote.text}” ${quote.author ? `— ${quote.author}` : ""}` : "";
@@ -158,7 +167,12 @@ async function main(): Promise<void> {
   });
   probe.state = () => player.state;
   probe.level = () => player.mixer?.level() ?? 0;
+  probe.bar = () => currentBar(player.transport);
+  probe.ticks = () => player.transport.ticks;
+  probe.bpm = () => player.transport.bpm.value;
 
+  /** A new AI track: a fresh seed, heard from the next bar. */
+  const newTrack = () => player.update({ seed: randomSeed(), melody: AI_MELODY });
   const togglePlay = () => {
     if (player.playing) {
       player.pause();
@@ -182,7 +196,7 @@ async function main(): Promise<void> {
   controls = new Controls(manifest, bank.sceneAmbiences(), songs.list(), state, {
     change: (patch) => player.update(patch),
     togglePlay,
-    newTrack: () => player.update({ seed: randomSeed(), melody: AI_MELODY }),
+    newTrack,
     downloadMidi: () => {
       const current = player.currentPhrase;
       if (!current) return controls.status("Play the AI soloist first: the MIDI is the track it is playing.", true);
@@ -209,7 +223,7 @@ async function main(): Promise<void> {
     },
   });
   const renderWav = (bars: number) =>
-    renderMix({ state: player.state, bank, songs, plan: player.plan, phrase: player.currentPhrase?.phrase, bars });
+    renderMix({ selection: player.selection, bank, songs, plan: player.plan, bars });
   probe.renderWav = async (bars) => {
     const mix = await renderWav(bars);
     return { seconds: mix.seconds, renderMs: mix.renderMs, bytes: mix.wav.byteLength };
@@ -236,7 +250,7 @@ async function main(): Promise<void> {
         const volume = Math.min(1, Math.max(0, current.mix.master.volume + action.change));
         return player.update({ mix: { ...current.mix, master: { ...current.mix.master, volume } } });
       }
-      case "newTrack": return player.update({ seed: randomSeed(), melody: AI_MELODY });
+      case "newTrack": return newTrack();
     }
   });
 

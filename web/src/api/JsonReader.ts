@@ -112,6 +112,16 @@ export class JsonReader {
     return number;
   }
 
+  /** A string read by one of the page's own parsers (a note name, a Transport time); its error is reported at this path. */
+  parsedString<T>(parse: (text: string) => T): T {
+    const text = this.string();
+    try {
+      return parse(text);
+    } catch (error) {
+      return this.fail((error as Error).message);
+    }
+  }
+
   boolean(): boolean {
     if (typeof this.value !== "boolean") this.fail(`expected true or false, got ${describe(this.value)}`);
     return this.value as boolean;

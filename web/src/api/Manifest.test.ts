@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { byName, chooseFile, DataError, matchInstrument, parseManifest } from "./Manifest";
+import { DataError } from "./JsonReader";
+import { byName, chooseFile, matchInstrument, parseManifest } from "./Manifest";
 
 const bar = (hits: unknown[][]) => Array.from({ length: 16 }, (_, step) => hits[step] ?? []);
 

@@ -317,8 +317,6 @@ export function byName<T extends { name: string }>(list: T[], name: string, what
   return found;
 }
 
-export { DataError };
-
 /**
  * The instrument for a name the songs or the mood use ("bass", "electric-piano"):
  * the same name, else one whose name contains it or is contained in it, else the first.

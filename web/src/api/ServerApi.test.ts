@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DataError } from "./JsonReader";
 import {
-  DataError,
   errorMessage,
   generateQuery,
   generateRequestBody,

@@ -1,9 +1,9 @@
 // The JSON API of `lofi serve` (issue 6): the requests the page sends and the
 // parsing of what comes back. Field names still settling are accepted under
 // each likely spelling here and nowhere else.
-import { DataError, JsonReader } from "./JsonReader";
+import { JsonReader } from "./JsonReader";
 import { formatTransportTime, parseTransportTime } from "../transport/TransportTime";
-import { midiToNoteName, noteNameToMidi } from "../transport/NoteName";
+import { noteNameToMidi } from "../transport/NoteName";
 
 export interface GenerateRequest {
   bars: number;
@@ -95,13 +95,7 @@ export function generateQuery(request: GenerateRequest): string {
 }
 
 function readPitch(reader: JsonReader): number {
-  if (reader.isString()) {
-    try {
-      return noteNameToMidi(reader.string());
-    } catch (error) {
-      return reader.fail((error as Error).message);
-    }
-  }
+  if (reader.isString()) return reader.parsedString(noteNameToMidi);
   return reader.number({ min: 0, max: 127, integer: true });
 }
 
@@ -117,11 +111,7 @@ function readBeats(entry: JsonReader, beatKeys: string[], timeKeys: string[]): n
   if (beats && beats.isNumber()) return beats.number({ min: 0, max: 100_000 });
   const time = entry.optionalFieldOf(...timeKeys) ?? beats;
   if (!time) return entry.fail(`missing field '${[...beatKeys, ...timeKeys].join("' or '")}'`);
-  try {
-    return parseTransportTime(time.string());
-  } catch (error) {
-    return time.fail((error as Error).message);
-  }
+  return time.parsedString(parseTransportTime);
 }
 
 function readNote(note: JsonReader): PhraseNote {
@@ -218,13 +208,6 @@ export function errorMessage(status: number, statusText: string, body: string, p
   }
   return `${path}: ${status} ${statusText || "error"}`;
 }
-
-/** Note names for Tone.js from a phrase note. */
-export function noteNameOf(note: { pitch: number }): string {
-  return midiToNoteName(note.pitch);
-}
-
-export { DataError };
 
 /**
  * The seed of phrase `index` of a track: phrase 0 uses the track's seed itself,

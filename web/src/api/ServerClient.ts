@@ -1,6 +1,6 @@
 // Talks to `lofi serve`: the manifest, generation, moods and speech. Every
 // failure becomes an Error that names the endpoint and what went wrong.
-import { DataError, JsonReader } from "./JsonReader";
+import { JsonReader } from "./JsonReader";
 import { parseManifest, type Manifest } from "./Manifest";
 import {
   errorMessage,
@@ -76,5 +76,3 @@ export class ServerClient {
     return JsonReader.parse(text, path).value;
   }
 }
-
-export { DataError };

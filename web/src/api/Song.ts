@@ -30,24 +30,14 @@ export interface Song {
   bass: SongTrack;
 }
 
+/** A Transport time, checked and kept as written (Tone.js reads it as it is). */
 function readTime(reader: JsonReader): string {
-  const text = reader.string();
-  try {
-    parseTransportTime(text);
-  } catch (error) {
-    reader.fail((error as Error).message);
-  }
-  return text;
+  return reader.parsedString((text) => (parseTransportTime(text), text));
 }
 
+/** A note name, checked and kept as written. */
 function readPitchName(reader: JsonReader): string {
-  const name = reader.string();
-  try {
-    noteNameToMidi(name);
-  } catch (error) {
-    reader.fail((error as Error).message);
-  }
-  return name;
+  return reader.parsedString((name) => (noteNameToMidi(name), name));
 }
 
 function readEvent(event: JsonReader, songBars: number): SongNote {

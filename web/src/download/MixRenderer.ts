@@ -2,28 +2,26 @@
 // a second Rig is built in a Tone.Offline context from the sounds already
 // decoded, playing the same choices from bar 0.
 import * as Tone from "tone";
-import { byName } from "../api/Manifest";
-import type { Phrase } from "../api/ServerApi";
+import type { Groove } from "../api/Manifest";
 import type { Song } from "../api/Song";
 import type { SongLibrary } from "../api/SongLibrary";
-import { noteNameToMidi } from "../transport/NoteName";
+import type { EnsembleSamples } from "../layers/Ensemble";
 import { LoopPlan } from "../transport/LoopPlan";
-import { AI_MELODY, CUSTOM_QUOTE, MIX_CHANNELS, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
-import { AI_INSTRUMENTS } from "../player/LofiPlayer";
-import { Mixer } from "../layers/Mixer";
+import { secondsOfBars } from "../transport/TransportTime";
+import { songIdOf } from "../state/PlayerState";
 import { Rig } from "../player/Rig";
+import { type Selection, selectionNeeds } from "../player/SelectionNeeds";
 import type { SoundBank } from "../player/SoundBank";
 import { encodeWav } from "./WavEncoder";
 
+export type MixBank = Pick<SoundBank, "groove" | "kitFor" | "ambience" | "voice" | "crackle" | "ensemble">;
+
 export interface MixRenderOptions {
-  state: PlayerState;
-  bank: SoundBank;
-  songs: SongLibrary;
+  /** What is chosen and playing now (LofiPlayer.selection); the offline render asks the server for nothing. */
+  selection: Selection;
+  bank: MixBank;
+  songs: Pick<SongLibrary, "load">;
   plan: LoopPlan;
-  /** The AI phrase playing now (the offline render asks the server for nothing). */
-  phrase?: Phrase;
-  /** The custom quote's decoded voice, if that is the chosen quote. */
-  customQuote?: Tone.ToneAudioBuffer;
   bars: number;
   sampleRate?: number;
 }
@@ -34,59 +32,69 @@ export interface RenderedMix {
   renderMs: number;
 }
 
-export async function renderMix(options: MixRenderOptions): Promise<RenderedMix> {
-  const { state, bank, plan } = options;
-  // Load everything first, in the live context, so the offline callback only wires.
-  const groove = state.drums === OFF ? null : byName(bank.manifest.grooves, state.drums, "grooves");
-  const kit = groove ? await bank.kitFor(groove) : new Map();
-  const ambience = state.ambience === OFF ? null : await bank.ambience(state.ambience);
-  const quote = state.quote === CUSTOM_QUOTE ? options.customQuote ?? null : state.quote && state.quote !== OFF ? await bank.quote(state.quote) : null;
-  const crackle = await bank.crackle();
-  const songId = songIdOf(state.melody);
-  const song: Song | null = songId ? await options.songs.load(songId) : null;
-  const pitches = (track: Song["melody"]) => track.notes.flatMap((note) => note.pitches.map(noteNameToMidi));
-  const samples = song
-    ? await Promise.all([bank.instrument(song.melody.instrument, pitches(song.melody)), bank.instrument(song.chords.instrument, pitches(song.chords)), bank.instrument(song.bass.instrument, pitches(song.bass))])
-    : options.phrase && state.melody === AI_MELODY
-      ? await Promise.all([bank.instrument(AI_INSTRUMENTS.lead), bank.instrument(AI_INSTRUMENTS.chords), bank.instrument(AI_INSTRUMENTS.bass)])
-      : null;
+/** The decoded sounds of a mix. */
+export interface MixSounds {
+  groove: Groove | null;
+  kit: Map<string, Tone.ToneAudioBuffer>;
+  ambience: Tone.ToneAudioBuffer | null;
+  voice: Tone.ToneAudioBuffer | null;
+  crackle: Tone.ToneAudioBuffer;
+  song: Song | null;
+  melody: EnsembleSamples | null;
+}
 
+/** Loads, in the live context, what the selection needs (the same needs the player loads), so the offline render only wires. */
+export async function loadMixSounds(selection: Selection, bank: MixBank, songs: Pick<SongLibrary, "load">): Promise<MixSounds> {
+  const songId = songIdOf(selection.state.melody);
+  const song = songId ? await songs.load(songId) : null;
+  const needs = selectionNeeds(selection, song);
+  const groove = needs.groove === null ? null : bank.groove(needs.groove);
+  const [kit, ambience, voice, crackle, melody] = await Promise.all([
+    groove ? bank.kitFor(groove) : new Map<string, Tone.ToneAudioBuffer>(),
+    needs.ambience === null ? null : bank.ambience(needs.ambience),
+    bank.voice(needs.voice),
+    bank.crackle(),
+    needs.melody ? bank.ensemble(needs.melody) : null,
+  ]);
+  return { groove, kit, ambience, voice, crackle, song, melody };
+}
+
+/** The render plays the phrase playing now (not endless), so it never asks the server for another. */
+function askNothing(): never {
+  throw new Error("the mix renders the phrase playing and asks the server for no other");
+}
+
+export async function renderMix(options: MixRenderOptions): Promise<RenderedMix> {
+  const { selection, plan } = options;
+  const { state, phrase } = selection;
+  const sounds = await loadMixSounds(selection, options.bank, options.songs);
   const tailSeconds = 3;
-  const seconds = (options.bars * 4 * 60) / state.bpm + tailSeconds;
+  const seconds = secondsOfBars(options.bars, state.bpm) + tailSeconds;
   const started = performance.now();
   const rendered = await Tone.Offline(
     async ({ transport }) => {
-      const context = Tone.getContext();
-      const phrase = options.phrase;
       const rig = new Rig({
-        context,
+        context: Tone.getContext(),
         plan,
         seed: state.seed,
         endless: false,
         analyse: false,
-        requestPhrase: () => (phrase ? Promise.resolve(phrase) : Promise.reject(new Error("no AI phrase to render"))),
+        requestFor: askNothing,
+        generate: askNothing,
         hooks: {},
       });
       transport.bpm.value = state.bpm;
-      for (const channel of MIX_CHANNELS) {
-        const mix = state.mix[channel];
-        rig.mixer.channel(channel).volume.value = Mixer.decibels(mix.volume);
-        rig.mixer.channel(channel).mute = mix.muted;
-      }
-      rig.drums.addSounds(kit);
-      rig.drums.play(groove, 0);
-      rig.ambience.play(ambience, 0);
-      rig.quote.setCrackle(crackle);
-      rig.quote.play(quote, 0);
-      if (samples) {
-        const [lead, chords, bass] = samples;
-        const ensemble = rig.ensemble({ lead: lead!, chords: chords!, bass: bass! });
+      rig.mixer.setAll(state.mix, 0);
+      rig.drums.addSounds(sounds.kit);
+      rig.drums.play(sounds.groove, 0);
+      rig.ambience.play(sounds.ambience, 0);
+      rig.quote.setCrackle(sounds.crackle);
+      rig.quote.play(sounds.voice, 0);
+      if (sounds.melody) {
+        const ensemble = rig.ensemble(sounds.melody);
         await ensemble.ready;
-        if (song) rig.song.play(song, ensemble, 0);
-        else if (phrase) {
-          rig.ai.ensemble = ensemble;
-          await rig.ai.start(0, phrase);
-        }
+        if (sounds.song) rig.song.play(sounds.song, ensemble, 0);
+        else if (phrase) rig.ai.start(0, phrase, ensemble);
       }
       transport.start(0);
       performance.mark("lofi:mix-wired");

@@ -1,27 +1,48 @@
 // The AI soloist: phrases written by the server's LSTM, one per 30-bar slot.
-// In endless mode the next phrase is asked for a few bars before the current one
-// ends, so the music goes on without repeating; if it is late, the current phrase
-// plays once more rather than leaving a gap. Chords that come with a phrase are
-// comped, with their lowest note as the bass.
-import * as Tone from "tone";
-import type { Phrase, PhraseChord, PhraseNote } from "../api/ServerApi";
-import { midiToNoteName } from "../transport/NoteName";
-import { LoopPlan } from "../transport/LoopPlan";
-import { Ensemble } from "./Ensemble";
-import { Layer, type LayerOptions } from "./Layer";
+// The layer asks for every phrase itself. Phrase 0 is fetched first (the player
+// loads the samples its notes reach, then starts it on a bar line); in endless
+// mode the next phrase is asked for a few bars before the current one ends, so
+// the music goes on without repeating; if it is late, the current phrase plays
+// once more rather than leaving a gap.
+import type { GenerateRequest, Phrase } from "../api/ServerApi";
+import { barsToTransportTime } from "../transport/TransportTime";
+import { currentBar } from "../transport/Bars";
+import type { LoopPlan } from "../transport/LoopPlan";
+import type { TransportLike } from "../transport/TransportLike";
+import type { Ensemble } from "./Ensemble";
 
-export interface AiSoloistLayerOptions extends LayerOptions {
-  plan: LoopPlan;
-  /** Asks the server for phrase number `index` of the current settings. */
-  requestPhrase: (index: number) => Promise<Phrase>;
-  /** Called when a phrase is scheduled, with its index and the bar it starts at. */
-  onPhrase?: (phrase: Phrase, index: number, startBar: number) => void;
-  onError?: (error: Error) => void;
-  onNotePlayed?: (note: PhraseNote, index: number, time: number) => void;
-  endless: boolean;
+/** A phrase, its place in the track, and the request that made it (for the MIDI download). */
+export interface PhraseSlot {
+  phrase: Phrase;
+  index: number;
+  request: GenerateRequest;
 }
 
-type Scheduled = { phrase: Phrase; index: number };
+/** Sounds the phrases in the bars the layer gives; PhraseParts is the Tone.js one. */
+export interface SlotPerformer {
+  /** Who plays the notes from now on. */
+  use(ensemble: Ensemble | null): void;
+  play(slot: PhraseSlot, startBar: number, endBar: number): void;
+  /** Falls silent at `bar`. */
+  stopAt(bar: number): void;
+  dispose(): void;
+}
+
+export interface AiSoloistLayerOptions {
+  transport: TransportLike;
+  plan: LoopPlan;
+  endless: boolean;
+  performer: SlotPerformer;
+  /** The request for phrase `index` with the listener's settings now. */
+  requestFor: (index: number) => GenerateRequest;
+  /** Sends a request to the server. */
+  generate: (request: GenerateRequest) => Promise<Phrase>;
+  /** Phrase `index` was asked for while at bar `bar`. */
+  onPhraseRequested?: (index: number, bar: number, request: GenerateRequest) => void;
+  /** A phrase was scheduled from `startBar`. */
+  onPhrase?: (slot: PhraseSlot, startBar: number) => void;
+  onError?: (error: Error) => void;
+}
 
 /**
  * What the next 30-bar slot plays: in endless mode the phrase asked for ahead
@@ -32,92 +53,68 @@ export function nextSlotPhrase<T>(current: T, upcoming: T | undefined, endless: 
   return endless && upcoming !== undefined ? upcoming : current;
 }
 
-/** The bass note of a chord: its lowest pitch, moved into the octave from E1 up. */
-export function bassPitchOf(chord: PhraseChord): number | undefined {
-  if (chord.pitches.length === 0) return undefined;
-  let pitch = Math.min(...chord.pitches);
-  while (pitch >= 40) pitch -= 12;
-  while (pitch < 28) pitch += 12;
-  return pitch;
-}
-
-export class AiSoloistLayer extends Layer {
-  private readonly plan: LoopPlan;
-  /** Who plays the phrases; set before `start`. */
-  ensemble: Ensemble | null = null;
+export class AiSoloistLayer {
   private readonly options: AiSoloistLayerOptions;
-  private parts: Array<Tone.Part<any>> = [];
+  private readonly transport: TransportLike;
   private timers: number[] = [];
   /** Bumped on every restart so that late answers and old timers are ignored. */
   private generation = 0;
-  private current?: Scheduled;
-  private upcoming?: Scheduled;
+  private current?: PhraseSlot;
+  private upcoming?: PhraseSlot;
   endless: boolean;
 
   constructor(options: AiSoloistLayerOptions) {
-    super(options);
     this.options = options;
-    this.plan = options.plan;
+    this.transport = options.transport;
     this.endless = options.endless;
   }
 
-  /**
-   * Starts over with phrase 0 of the current settings, asked for at once. It is
-   * heard from `bar` if it is already here, else from the bar after it arrives.
-   * Resolves when the phrase is scheduled.
-   */
-  async start(bar: number, prefetched?: Phrase): Promise<void> {
+  /** Asks the server for phrase `index` of the current settings. */
+  async fetch(index: number): Promise<PhraseSlot> {
+    const request = this.options.requestFor(index);
+    this.options.onPhraseRequested?.(index, currentBar(this.transport), request);
+    return { phrase: await this.options.generate(request), index, request };
+  }
+
+  /** Starts over at `bar` with `first` (phrase 0, fetched with `fetch`), played by `ensemble`. */
+  start(bar: number, first: PhraseSlot, ensemble: Ensemble | null): void {
     this.stopAt(bar);
-    const generation = ++this.generation;
-    let phrase: Phrase;
-    try {
-      phrase = prefetched ?? (await this.options.requestPhrase(0));
-    } catch (error) {
-      if (generation === this.generation) this.options.onError?.(error as Error);
-      return;
-    }
-    if (generation !== this.generation) return;
-    const running = this.transport.state === "started";
-    const startBar = running ? Math.max(bar, this.nextPreparableBar()) : Math.max(bar, this.currentBar());
-    this.scheduleSlot({ phrase, index: 0 }, startBar, generation);
+    this.options.performer.use(ensemble);
+    this.scheduleSlot(first, bar, this.generation);
   }
 
   /** Falls silent at `bar` and forgets pending phrases. */
   stopAt(bar: number): void {
     this.generation++;
-    for (const part of this.parts) part.stop(this.barTime(bar));
-    const old = this.parts;
-    this.parts = [];
-    if (old.length > 0) this.transport.scheduleOnce(() => old.forEach((part) => part.dispose()), this.barTime(bar + 1));
+    this.options.performer.stopAt(bar);
     for (const id of this.timers) this.transport.clear(id);
     this.timers = [];
     this.current = undefined;
     this.upcoming = undefined;
   }
 
-  get phrase(): Phrase | undefined {
-    return this.current?.phrase;
+  /** The phrase playing now. */
+  get slot(): PhraseSlot | undefined {
+    return this.current;
   }
 
-  private scheduleSlot(slot: Scheduled, startBar: number, generation: number): void {
+  private scheduleSlot(slot: PhraseSlot, startBar: number, generation: number): void {
     this.current = slot;
     this.upcoming = undefined;
-    const endBar = startBar + this.plan.options.melodyBars;
-    this.parts = this.parts.filter((part) => part.state === "started" || part.state === "stopped");
-    this.parts.push(...this.makeParts(slot, startBar, endBar));
-    this.options.onPhrase?.(slot.phrase, slot.index, startBar);
-    const requestBar = this.plan.nextPhraseRequestBar(startBar);
-    this.timers.push(this.transport.scheduleOnce(() => this.prepareNext(slot, generation), this.barTime(requestBar)));
+    const endBar = startBar + this.options.plan.options.melodyBars;
+    this.options.performer.play(slot, startBar, endBar);
+    this.options.onPhrase?.(slot, startBar);
+    const requestBar = this.options.plan.nextPhraseRequestBar(startBar);
+    this.timers.push(this.transport.scheduleOnce(() => this.prepareNext(slot, generation), barsToTransportTime(requestBar)));
     // One bar ahead of the slot's end, put the next slot on the Transport.
-    this.timers.push(this.transport.scheduleOnce(() => this.advance(endBar, generation), this.barTime(endBar - 1)));
+    this.timers.push(this.transport.scheduleOnce(() => this.advance(endBar, generation), barsToTransportTime(endBar - 1)));
   }
 
-  private prepareNext(slot: Scheduled, generation: number): void {
+  private prepareNext(slot: PhraseSlot, generation: number): void {
     if (generation !== this.generation || !this.endless) return;
-    const index = slot.index + 1;
-    this.options.requestPhrase(index).then(
-      (phrase) => {
-        if (generation === this.generation) this.upcoming = { phrase, index };
+    this.fetch(slot.index + 1).then(
+      (next) => {
+        if (generation === this.generation) this.upcoming = next;
       },
       (error: Error) => {
         if (generation === this.generation) this.options.onError?.(error);
@@ -127,44 +124,11 @@ export class AiSoloistLayer extends Layer {
 
   private advance(nextStartBar: number, generation: number): void {
     if (generation !== this.generation || !this.current) return;
-    const next = nextSlotPhrase(this.current, this.upcoming, this.endless);
-    this.scheduleSlot(next, nextStartBar, generation);
+    this.scheduleSlot(nextSlotPhrase(this.current, this.upcoming, this.endless), nextStartBar, generation);
   }
 
-  private makeParts(slot: Scheduled, startBar: number, endBar: number): Array<Tone.Part<any>> {
-    const ppq = this.transport.PPQ;
-    const ticks = (beats: number) => `${Math.round(beats * ppq)}i`;
-    const slotBeats = this.plan.options.melodyBars * 4;
-    const notes = slot.phrase.notes.filter((note) => note.onsetBeats < slotBeats);
-    const lead = new Tone.Part<{ time: string; note: PhraseNote }>({
-      context: this.context,
-      callback: (time, { note }) => {
-        this.ensemble?.play("lead", [midiToNoteName(note.pitch)], ticks(note.durationBeats), time, note.velocity);
-        this.options.onNotePlayed?.(note, slot.index, time);
-      },
-      events: notes.map((note) => ({ time: ticks(note.onsetBeats), note })),
-    });
-    const chords = slot.phrase.chords.filter((chord) => chord.pitches.length > 0 && chord.onsetBeats < slotBeats);
-    const comping = new Tone.Part<{ time: string; chord: PhraseChord }>({
-      context: this.context,
-      callback: (time, { chord }) => {
-        this.ensemble?.play("chords", chord.pitches.map(midiToNoteName), ticks(chord.durationBeats), time, 0.45);
-        const bass = bassPitchOf(chord);
-        if (bass !== undefined) this.ensemble?.play("bass", [midiToNoteName(bass)], ticks(chord.durationBeats), time, 0.6);
-      },
-      events: chords.map((chord) => ({ time: ticks(chord.onsetBeats), chord })),
-    });
-    for (const part of [lead, comping]) {
-      part.start(this.barTime(startBar));
-      part.stop(this.barTime(endBar));
-      this.transport.scheduleOnce(() => part.dispose(), this.barTime(endBar + 1));
-    }
-    return [lead, comping];
-  }
-
-  override dispose(): void {
-    this.stopAt(this.currentBar());
-    super.dispose();
-    for (const part of this.parts) part.dispose();
+  dispose(): void {
+    this.stopAt(currentBar(this.transport));
+    this.options.performer.dispose();
   }
 }

@@ -2,6 +2,7 @@
 // on the 12-bar grid it restarts with a crossfade, and a change crossfades too.
 import * as Tone from "tone";
 import { LoopPlan } from "../transport/LoopPlan";
+import { secondsOfBars } from "../transport/TransportTime";
 import { Layer, type LayerOptions } from "./Layer";
 
 export interface AmbienceLayerOptions extends LayerOptions {
@@ -51,8 +52,7 @@ export class AmbienceLayer extends Layer {
     const incoming = this.players[this.active]!;
     if (incoming.state === "started") incoming.stop(time);
     incoming.buffer = this.buffer;
-    const secondsPerBar = (60 / this.transport.bpm.value) * 4;
-    const offset = (this.plan.ambienceBarAt(bar) * secondsPerBar) % Math.max(0.001, this.buffer.duration);
+    const offset = secondsOfBars(this.plan.ambienceBarAt(bar), this.transport.bpm.value) % Math.max(0.001, this.buffer.duration);
     // Out of silence the ambience comes in quickly; between two loops it crossfades slowly.
     incoming.fadeIn = outgoing.state === "started" ? this.fade : Math.min(this.fade, 0.3);
     incoming.start(time, offset);

@@ -5,7 +5,9 @@
 import * as Tone from "tone";
 import { drumKey, type Groove } from "../api/Manifest";
 import { BarTimeline, grooveStepAt } from "../transport/BarTimeline";
+import { ticksPerSixteenth } from "../transport/Bars";
 import { LoopPlan } from "../transport/LoopPlan";
+import { SIXTEENTHS_PER_BAR } from "../transport/TransportTime";
 import { type DrumEvent, eventsByStep, grooveEvents } from "./DrumPattern";
 import { Layer, type LayerOptions } from "./Layer";
 
@@ -54,12 +56,10 @@ export class DrumLayer extends Layer {
   }
 
   private tick(time: number): void {
-    const ticksPerStep = this.transport.PPQ / 4;
-    const step = Math.round(this.transport.getTicksAtTime(time) / ticksPerStep);
-    const bar = Math.floor(step / 16);
-    const steps = this.timeline.at(bar);
+    const step = Math.round(this.transport.getTicksAtTime(time) / ticksPerSixteenth(this.transport.PPQ));
+    const steps = this.timeline.at(Math.floor(step / SIXTEENTHS_PER_BAR));
     if (!steps) return;
-    const local = grooveStepAt(step, this.plan.options.drumBars * 16, steps.length);
+    const local = grooveStepAt(step, this.plan.options.drumBars * SIXTEENTHS_PER_BAR, steps.length);
     const secondsPerQuarter = 60 / this.transport.bpm.getValueAtTime(time);
     for (const event of steps[local]!) this.hit(event, time + event.lateQuarters * secondsPerQuarter);
   }

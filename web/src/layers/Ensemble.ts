@@ -7,6 +7,8 @@ import { LofiChain } from "./LofiChain";
 export type Track = "lead" | "chords" | "bass";
 /** Note name ("C4") to decoded sample. */
 export type SampleSet = Record<string, Tone.ToneAudioBuffer>;
+/** The instrument each track plays (named with the samples loaded) and its decoded samples. */
+export type EnsembleSamples = Record<Track, { name: string; samples: SampleSet }>;
 
 export interface EnsembleOptions {
   context: Tone.BaseContext;

@@ -2,7 +2,8 @@
 // offline one when the mix is rendered to WAV), that context's Transport, and
 // one output node the mixer connects to a channel.
 import * as Tone from "tone";
-import { barAtTicks, nextBarTicks } from "../transport/LoopPlan";
+import { barAtTime, currentBar } from "../transport/Bars";
+import { barsToTransportTime } from "../transport/TransportTime";
 
 export interface LayerOptions {
   context: Tone.BaseContext;
@@ -24,24 +25,24 @@ export abstract class Layer {
 
   /** Transport time of the start of a bar, counted from zero. */
   protected barTime(bar: number): string {
-    return `${bar}:0:0`;
+    return barsToTransportTime(bar);
   }
 
   /** The bar under the Transport's position right now. */
   protected currentBar(): number {
-    return Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+    return currentBar(this.transport);
   }
 
-  /** The first bar line far enough ahead (a sixteenth) for something to start on it. */
-  protected nextPreparableBar(): number {
-    const ticksPerBar = this.transport.PPQ * 4;
-    return barAtTicks(nextBarTicks(this.transport.ticks, ticksPerBar, this.transport.PPQ / 4), ticksPerBar);
+  /** The bar that holds audio-context time `time` (see `barAtTime` in Bars). */
+  protected barAtTime(time: number, round?: "floor" | "nearest"): number {
+    return barAtTime(this.transport, time, round);
   }
 
-  /** The bar that holds audio-context time `time` (rounded: callbacks come a hair early or late). */
-  protected barAtTime(time: number, round: "floor" | "nearest" = "floor"): number {
-    const bars = this.transport.getTicksAtTime(time) / (this.transport.PPQ * 4);
-    return round === "floor" ? Math.floor(bars + 1e-6) : Math.round(bars);
+  /** Stops `parts` at `bar` and disposes of them a bar later, when their last notes have been let go. */
+  protected retireParts(parts: ReadonlyArray<Tone.Part<any>>, bar: number): void {
+    if (parts.length === 0) return;
+    for (const part of parts) part.stop(this.barTime(bar));
+    this.transport.scheduleOnce(() => parts.forEach((part) => part.dispose()), this.barTime(bar + 1));
   }
 
   /** Listens to the Transport (start, pause, stop) until dispose. */

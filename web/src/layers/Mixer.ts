@@ -1,7 +1,7 @@
 // A channel per layer into a master channel, and an analyser on the master
 // output (for the visualizer, and for tests that check sound comes out).
 import * as Tone from "tone";
-import { type ChannelMix, LAYERS, type LayerName, type MixChannel } from "../state/PlayerState";
+import { type ChannelMix, LAYERS, type LayerName, MIX_CHANNELS, type MixChannel } from "../state/PlayerState";
 
 export interface MixerOptions {
   context: Tone.BaseContext;
@@ -33,13 +33,20 @@ export class Mixer {
   }
 
   /**
-   * Volume changes glide over 50 ms so a fader never clicks. A fader at zero
-   * goes to -100 dB, not -Infinity: a ramp cannot climb back out of -Infinity.
+   * Volume changes glide over 50 ms so a fader never clicks (0: set at once,
+   * as before a render). A fader at zero goes to -100 dB, not -Infinity: a ramp
+   * cannot climb back out of -Infinity.
    */
-  set(name: MixChannel, mix: ChannelMix): void {
+  set(name: MixChannel, mix: ChannelMix, glideSeconds = 0.05): void {
     const channel = this.channel(name);
-    channel.volume.rampTo(Mixer.decibels(mix.volume), 0.05);
+    if (glideSeconds > 0) channel.volume.rampTo(Mixer.decibels(mix.volume), glideSeconds);
+    else channel.volume.value = Mixer.decibels(mix.volume);
     channel.mute = mix.muted;
+  }
+
+  /** Every channel as the state's mix says. */
+  setAll(mix: Record<MixChannel, ChannelMix>, glideSeconds?: number): void {
+    for (const name of MIX_CHANNELS) this.set(name, mix[name], glideSeconds);
   }
 
   static decibels(volume: number): number {

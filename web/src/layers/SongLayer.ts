@@ -27,10 +27,8 @@ export class SongLayer extends Layer {
 
   /** Plays `song` with `ensemble` from its first bar at `bar`; null falls silent there. */
   play(song: Song | null, ensemble: Ensemble | null, bar: number): void {
-    const previous = this.parts;
+    this.retireParts(this.parts, bar);
     this.parts = [];
-    for (const part of previous) part.stop(this.barTime(bar));
-    if (previous.length > 0) this.transport.scheduleOnce(() => previous.forEach((part) => part.dispose()), this.barTime(bar + 1));
     if (!song || !ensemble) return;
     const loopEnd = `${this.loopBars(song)}m`;
     const tracks: Array<[Track, SongTrack]> = [

@@ -2,58 +2,60 @@
 // a change of the one Transport at the next bar. Pressing play starts the
 // Transport as soon as the first chosen layer is loaded; the others join at the
 // next bar after they arrive.
-import * as Tone from "tone";
-import { byName } from "../api/Manifest";
-import { type GenerateRequest, type MoodAnswer, type Phrase, type PhraseNote, phraseSeed } from "../api/ServerApi";
-import type { ServerClient } from "../api/ServerClient";
+import { type GenerateRequest, type MoodAnswer, phraseSeed } from "../api/ServerApi";
+import { ServerClient } from "../api/ServerClient";
 import type { SongLibrary } from "../api/SongLibrary";
-import type { Track } from "../layers/Ensemble";
-import { noteNameToMidi } from "../transport/NoteName";
+import type { PhraseSlot } from "../layers/AiSoloistLayer";
+import type { Ensemble } from "../layers/Ensemble";
 import { BarQuantizer, type Change } from "../transport/BarQuantizer";
+import { barAtTime, beatsToTicks, currentBar } from "../transport/Bars";
 import { LoopPlan } from "../transport/LoopPlan";
 import { TransportClock } from "../transport/TransportClock";
-import {
-  AI_MELODY,
-  clampBpm,
-  CUSTOM_QUOTE,
-  MIX_CHANNELS,
-  OFF,
-  type PlayerState,
-  songIdOf,
-} from "../state/PlayerState";
-import { Rig, type RigHooks } from "./Rig";
+import type { TransportLike } from "../transport/TransportLike";
+import { AI_MELODY, clampBpm, CUSTOM_QUOTE, OFF, type PlayerState, songIdOf } from "../state/PlayerState";
+import { type PlayerAudio, toneAudio } from "./PlayerAudio";
+import type { Rig, RigHooks } from "./Rig";
+import { ambienceNeed, type EnsembleNeeds, grooveNeed, phraseNeeds, type Selection, songNeeds, voiceNeed } from "./SelectionNeeds";
 import type { SoundBank } from "./SoundBank";
 
 export interface PlayerEvents extends RigHooks {
   /** A change of `key` requested while at bar `requestedAt` will be heard from bar `bar`. */
   onScheduled?: (key: string, requestedAt: number, bar: number) => void;
-  /** Phrase `index` of the AI track was asked for while at bar `bar`. */
-  onPhraseRequested?: (index: number, bar: number, request: GenerateRequest) => void;
   onState?: (state: PlayerState) => void;
   onPlaying?: (playing: boolean) => void;
   onMood?: (mood: MoodAnswer | null) => void;
   onStatus?: (text: string) => void;
 }
 
+/** What the player loads sounds from (a SoundBank). */
+export type PlayerBank = Pick<SoundBank, "groove" | "kitFor" | "ambience" | "voice" | "ensemble" | "crackle">;
+/** What the player asks the server (a ServerClient). */
+export type PlayerServer = Pick<ServerClient, "generate" | "mood">;
+
 export interface LofiPlayerOptions {
-  bank: SoundBank;
-  songs: SongLibrary;
-  client: ServerClient;
+  bank: PlayerBank;
+  songs: Pick<SongLibrary, "load">;
   state: PlayerState;
   events: PlayerEvents;
+  /** Loop lengths in bars. Default: `new LoopPlan()`, the player's arrangement. */
   plan?: LoopPlan;
+  /** Phrases and moods. Default: a ServerClient for the page's own server. */
+  server?: PlayerServer;
+  /** The Transport, the audio context's start and the layers. Default: `toneAudio()`, Tone.js's context. */
+  audio?: PlayerAudio;
 }
 
-/** The AI soloist's instruments when the mood names none. */
-export const AI_INSTRUMENTS: Record<Track, string> = { lead: "electric-piano", chords: "piano", bass: "bass" };
 export const TOP_P = 0.95;
 
 type Aspect = "drums" | "ambience" | "quote" | "melody" | "mood";
 
 export class LofiPlayer {
   readonly plan: LoopPlan;
+  readonly transport: TransportLike;
   private stateValue: PlayerState;
   private readonly options: LofiPlayerOptions;
+  private readonly server: PlayerServer;
+  private readonly audio: PlayerAudio;
   private rig?: Rig;
   private quantizer?: BarQuantizer;
   private wantPlaying = false;
@@ -63,12 +65,15 @@ export class LofiPlayer {
   private firstSound: Promise<void> = Promise.resolve();
   private markFirstSound: () => void = () => {};
   private transportStarting = false;
-  /** What the AI soloist is playing now, and the request that made it. */
-  currentPhrase?: { phrase: Phrase; request: GenerateRequest };
+  /** The AI phrase playing now (or last played), with the request that made it. */
+  currentPhrase?: PhraseSlot;
 
   constructor(options: LofiPlayerOptions) {
     this.options = options;
     this.plan = options.plan ?? new LoopPlan();
+    this.server = options.server ?? new ServerClient();
+    this.audio = options.audio ?? toneAudio();
+    this.transport = this.audio.transport;
     this.stateValue = options.state;
   }
 
@@ -80,8 +85,9 @@ export class LofiPlayer {
     return this.wantPlaying;
   }
 
-  get transport(): Tone.BaseContext["transport"] {
-    return Tone.getContext().transport;
+  /** What is chosen now, with what the server made of it: what a rendered mix plays. */
+  get selection(): Selection {
+    return { state: this.stateValue, phrase: this.currentPhrase, mood: this.mood };
   }
 
   get mixer() {
@@ -91,25 +97,24 @@ export class LofiPlayer {
   /** Starts, or resumes where it paused. Must be called from a user gesture the first time. */
   async play(): Promise<void> {
     performance.mark("lofi:play");
-    await Tone.start();
+    await this.audio.start();
     performance.mark("lofi:context-started");
     this.wantPlaying = true;
     this.options.events.onPlaying?.(true);
     if (!this.rig) {
-      // A shorter look-ahead than Tone's 0.1 s brings the first note sooner; 50 ms is still safe.
-      Tone.getContext().lookAhead = 0.05;
       this.firstSound = new Promise((resolve) => (this.markFirstSound = resolve));
-      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.markFirstSound();
       // The drums start the Transport; the ambience only when there are no drums
       // (it is not tied to the bar and joins at once when it arrives later).
-      if (this.stateValue.drums !== OFF) this.starters.add("drums");
-      else if (this.stateValue.ambience !== OFF) this.starters.add("ambience");
+      const { drums, ambience } = this.stateValue;
+      const starter = drums !== OFF ? "drums" : ambience !== OFF ? "ambience" : undefined;
+      if (starter) this.starters.add(starter);
+      else this.markFirstSound();
       this.rig = this.buildRig();
       this.quantizer = new BarQuantizer(new TransportClock(this.transport));
       this.transport.bpm.value = this.stateValue.bpm;
       this.applyAll(null, this.stateValue);
       // With neither drums nor ambience there is nothing to wait for: melody and quote join at their bars.
-      if (this.stateValue.drums === OFF && this.stateValue.ambience === OFF) this.startTransportIfReady();
+      if (!starter) this.startTransportIfReady();
       return;
     }
     this.startTransportIfReady();
@@ -151,39 +156,28 @@ export class LofiPlayer {
 
   private buildRig(): Rig {
     const events = this.options.events;
-    return new Rig({
-      context: Tone.getContext(),
+    return this.audio.rig({
       plan: this.plan,
       seed: this.stateValue.seed,
       endless: this.stateValue.endless,
       analyse: true,
-      requestPhrase: (index) => this.fetchPhrase(index),
+      requestFor: (index) => this.phraseRequest(index),
+      generate: (request) => this.server.generate(request),
       hooks: {
         ...events,
-        onPhrase: (phrase, index, startBar) => {
-          const request = this.requests.get(phrase);
-          if (request) this.currentPhrase = { phrase, request };
+        onPhrase: (slot, startBar) => {
+          this.currentPhrase = slot;
           this.layerReady();
-          events.onPhrase?.(phrase, index, startBar);
+          events.onPhrase?.(slot, startBar);
         },
       },
     });
   }
 
-  private readonly requests = new WeakMap<Phrase, GenerateRequest>();
-
-  private async fetchPhrase(index: number): Promise<Phrase> {
-    const request = this.phraseRequest(index);
-    this.options.events.onPhraseRequested?.(index, Math.floor(this.transport.ticks / (this.transport.PPQ * 4)), request);
-    const phrase = await this.options.client.generate(request);
-    this.requests.set(phrase, request);
-    return phrase;
-  }
-
   private applyAll(previous: PlayerState | null, next: PlayerState): void {
     const rig = this.rig!;
     const changed = (key: keyof PlayerState) => previous === null || previous[key] !== next[key];
-    for (const channel of MIX_CHANNELS) rig.mixer.set(channel, next.mix[channel]);
+    rig.mixer.setAll(next.mix);
     if (changed("bpm")) this.applyTempo(next.bpm);
     if (changed("endless")) rig.ai.endless = next.endless;
     if (changed("drums")) this.run("drums", (isCurrent) => this.applyDrums(isCurrent));
@@ -225,8 +219,8 @@ export class LofiPlayer {
   }
 
   private async applyDrums(isCurrent = () => true): Promise<void> {
-    const { drums } = this.stateValue;
-    const groove = drums === OFF ? null : byName(this.options.bank.manifest.grooves, drums, "grooves");
+    const grooveName = grooveNeed(this.stateValue);
+    const groove = grooveName === null ? null : this.options.bank.groove(grooveName);
     if (groove) {
       const kit = await this.options.bank.kitFor(groove);
       performance.mark("lofi:drums-loaded");
@@ -238,13 +232,13 @@ export class LofiPlayer {
   }
 
   private async applyAmbience(isCurrent: () => boolean, joining: boolean): Promise<void> {
-    const { ambience } = this.stateValue;
-    const buffer = ambience === OFF ? null : await this.options.bank.ambience(ambience);
+    const ambience = ambienceNeed(this.stateValue);
+    const buffer = ambience === null ? null : await this.options.bank.ambience(ambience);
     if (!isCurrent()) return;
     if (joining && (this.transport.state === "started" || this.transportStarting)) {
       // Loaded after the music began: rain needs no bar line, it fades in now.
       const now = this.transport.context.currentTime + 0.05;
-      this.rig!.ambience.play(buffer, Math.floor(this.transport.getTicksAtTime(now) / (this.transport.PPQ * 4)), now);
+      this.rig!.ambience.play(buffer, barAtTime(this.transport, now), now);
     } else {
       this.schedule("ambience", (time, bar) => this.rig!.ambience.play(buffer, bar, time));
     }
@@ -252,23 +246,16 @@ export class LofiPlayer {
   }
 
   private async applyQuote(isCurrent: () => boolean, speakNow: boolean): Promise<void> {
-    const { quote, quoteText } = this.stateValue;
-    const bank = this.options.bank;
-    let buffer: Tone.ToneAudioBuffer | null = null;
+    const need = voiceNeed(this.stateValue);
     await this.firstSound;
-    if (quote === CUSTOM_QUOTE && quoteText) {
-      const bytes = await this.options.client.speak(quoteText);
-      buffer = await bank.loader.decode(bytes, "/api/speak");
-    } else if (quote !== OFF && quote !== CUSTOM_QUOTE && quote !== "") {
-      buffer = await bank.quote(quote);
-    }
-    if (buffer) this.rig!.quote.setCrackle(await bank.crackle());
+    const buffer = await this.options.bank.voice(need);
+    if (buffer) this.rig!.quote.setCrackle(await this.options.bank.crackle());
     if (!isCurrent()) return;
     this.schedule("quote", (time, bar) => this.rig!.quote.play(buffer, bar, time, speakNow));
   }
 
   private async applyMood(isCurrent = () => true): Promise<void> {
-    this.mood = await this.options.client.mood(this.stateValue.mood.trim());
+    this.mood = await this.server.mood(this.stateValue.mood.trim());
     if (!isCurrent()) return;
     this.options.events.onMood?.(this.mood);
     // The mood's tempo becomes the player's (shown, and kept in the URL).
@@ -277,67 +264,52 @@ export class LofiPlayer {
   }
 
   private async applyMelody(isCurrent = () => true): Promise<void> {
+    if (this.stateValue.melody === AI_MELODY) return this.applyAiMelody(isCurrent);
     const rig = this.rig!;
-    const { melody } = this.stateValue;
-    const bank = this.options.bank;
-    const songId = songIdOf(melody);
-    if (songId !== undefined) {
-      const song = await this.options.songs.load(songId);
+    const songId = songIdOf(this.stateValue.melody);
+    const song = songId === undefined ? null : await this.options.songs.load(songId);
+    let ensemble: Ensemble | null = null;
+    if (song) {
       await this.firstSound;
-      const pitchesOf = (track: typeof song.melody) => track.notes.flatMap((note) => note.pitches.map(noteNameToMidi));
-      const [lead, chords, bass] = await Promise.all([
-        bank.instrument(song.melody.instrument, pitchesOf(song.melody)),
-        bank.instrument(song.chords.instrument, pitchesOf(song.chords)),
-        bank.instrument(song.bass.instrument, pitchesOf(song.bass)),
-      ]);
-      if (!isCurrent()) return;
-      const ensemble = rig.ensemble({ lead, chords, bass });
-      await ensemble.ready;
-      if (!isCurrent()) return;
-      this.schedule("melody", (time, bar) => {
-        rig.ai.stopAt(bar);
-        rig.releaseNotes(time);
-        rig.song.play(song, ensemble, bar);
-      });
-      this.layerReady();
-      return;
+      ensemble = (await this.loadEnsemble(songNeeds(song), isCurrent)) ?? null;
+      if (!ensemble) return;
     }
-    if (melody !== AI_MELODY) {
-      this.schedule("melody", (time, bar) => {
-        rig.ai.stopAt(bar);
-        rig.releaseNotes(time);
-        rig.song.play(null, null, bar);
-      });
-      return;
-    }
-    // The AI soloist: ask for the phrase at once, load the samples its notes reach, then play it.
-    const phrase = await this.fetchPhrase(0);
+    this.schedule("melody", (time, bar) => {
+      rig.ai.stopAt(bar);
+      rig.releaseNotes(time);
+      rig.song.play(song, ensemble, bar);
+    });
+    if (song) this.layerReady();
+  }
+
+  /** The AI soloist: its layer asks for phrase 0 at once; the samples its notes reach load, then it plays. */
+  private async applyAiMelody(isCurrent: () => boolean): Promise<void> {
+    const rig = this.rig!;
+    const first = await rig.ai.fetch(0);
     await this.firstSound;
     if (!isCurrent()) return;
-    const leadName = this.mood?.instrument || AI_INSTRUMENTS.lead;
-    const chordPitches = phrase.chords.flatMap((chord) => chord.pitches);
-    const bassPitches = phrase.chords.map((chord) => Math.min(...chord.pitches)).filter(Number.isFinite);
-    const [lead, chords, bass] = await Promise.all([
-      bank.instrument(leadName, phrase.notes.map((note) => note.pitch)),
-      bank.instrument(AI_INSTRUMENTS.chords, chordPitches.length ? chordPitches : undefined),
-      bank.instrument(AI_INSTRUMENTS.bass, bassPitches.length ? bassPitches.map((pitch) => pitch % 12 + 36) : undefined),
-    ]);
-    if (!isCurrent()) return;
-    const ensemble = rig.ensemble({ lead, chords, bass });
-    await ensemble.ready;
-    if (!isCurrent()) return;
+    const ensemble = await this.loadEnsemble(phraseNeeds(first, this.mood), isCurrent);
+    if (!ensemble) return;
     this.schedule("melody", (time, bar) => {
       rig.song.play(null, null, bar);
       rig.releaseNotes(time);
-      rig.ai.ensemble = ensemble;
-      void rig.ai.start(bar, phrase);
+      rig.ai.start(bar, first, ensemble);
     });
     if (this.transport.state !== "started") this.layerReady();
   }
 
+  /** The ensemble for `needs`, ready to play; undefined when a newer change came meanwhile. */
+  private async loadEnsemble(needs: EnsembleNeeds, isCurrent: () => boolean): Promise<Ensemble | undefined> {
+    const samples = await this.options.bank.ensemble(needs);
+    if (!isCurrent()) return undefined;
+    const ensemble = this.rig!.ensemble(samples);
+    await ensemble.ready;
+    return isCurrent() ? ensemble : undefined;
+  }
+
   /** A change at the next bar, reported to whoever listens (the page's status, the tests). */
   private schedule(key: string, change: Change): void {
-    const requestedAt = Math.floor(this.transport.ticks / (this.transport.PPQ * 4));
+    const requestedAt = currentBar(this.transport);
     const bar = this.quantizer!.request(key, change);
     this.options.events.onScheduled?.(key, requestedAt, bar);
   }
@@ -370,13 +342,8 @@ export class LofiPlayer {
       this.transport.scheduleOnce(() => (this.transportStarting = false), `${this.transport.ticks}i`);
       // Layers that wait (quote, melody samples) start loading once the first beat is scheduled,
       // so their decoding does not delay it.
-      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + this.transport.PPQ}i`);
+      this.transport.scheduleOnce(() => this.markFirstSound(), `${this.transport.ticks + beatsToTicks(1, this.transport.PPQ)}i`);
     }
-  }
-
-  /** The AI note log for the current phrase, for display and tests. */
-  static noteKey(note: PhraseNote): string {
-    return `${note.time}/${note.pitch}`;
   }
 
   dispose(): void {

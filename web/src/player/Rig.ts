@@ -2,13 +2,15 @@
 // layer. The live page has one; rendering the mix to WAV builds another in an
 // offline context from the same decoded sounds.
 import * as Tone from "tone";
-import type { Phrase, PhraseNote } from "../api/ServerApi";
+import type { GenerateRequest, Phrase, PhraseNote } from "../api/ServerApi";
 import { LoopPlan } from "../transport/LoopPlan";
-import { AiSoloistLayer } from "../layers/AiSoloistLayer";
+import type { TransportLike } from "../transport/TransportLike";
+import { AiSoloistLayer, type PhraseSlot, type SlotPerformer } from "../layers/AiSoloistLayer";
 import { AmbienceLayer } from "../layers/AmbienceLayer";
 import { DrumLayer } from "../layers/DrumLayer";
-import { Ensemble, type SampleSet, type Track } from "../layers/Ensemble";
+import { Ensemble, type EnsembleSamples, type Track } from "../layers/Ensemble";
 import { Mixer } from "../layers/Mixer";
+import { PhraseParts } from "../layers/PhraseParts";
 import { QuoteLayer } from "../layers/QuoteLayer";
 import { SongLayer } from "../layers/SongLayer";
 
@@ -16,23 +18,44 @@ export interface RigHooks {
   onHit?: (drum: string, velocity: number, time: number) => void;
   onNote?: (track: Track, pitches: string[], velocity: number, time: number, seconds: number) => void;
   onAiNote?: (note: PhraseNote, phraseIndex: number, time: number) => void;
-  onPhrase?: (phrase: Phrase, index: number, startBar: number) => void;
+  /** Phrase `index` of the AI track was asked for while at bar `bar`. */
+  onPhraseRequested?: (index: number, bar: number, request: GenerateRequest) => void;
+  onPhrase?: (slot: PhraseSlot, startBar: number) => void;
   onSpeak?: (time: number, withCrackle: boolean) => void;
   onError?: (error: Error) => void;
 }
 
-export interface RigOptions {
-  context: Tone.BaseContext;
+/** Everything a Rig needs but its audio context. */
+export interface RigSettings {
   plan: LoopPlan;
   seed: number;
-  requestPhrase: (index: number) => Promise<Phrase>;
+  /** The AI soloist's request for phrase `index` with the settings now. */
+  requestFor: (index: number) => GenerateRequest;
+  /** Sends the AI soloist's requests to the server. */
+  generate: (request: GenerateRequest) => Promise<Phrase>;
   endless: boolean;
   analyse: boolean;
   hooks: RigHooks;
 }
 
-/** Instrument names and their decoded samples for the three tracks. */
-export type EnsembleSamples = Record<Track, { name: string; samples: SampleSet }>;
+export interface RigOptions extends RigSettings {
+  context: Tone.BaseContext;
+}
+
+/** The AI soloist on `transport`, wired to the settings' requests and hooks, sounding through `performer`. */
+export function aiSoloistFor(settings: RigSettings, transport: TransportLike, performer: SlotPerformer): AiSoloistLayer {
+  return new AiSoloistLayer({
+    transport,
+    plan: settings.plan,
+    endless: settings.endless,
+    performer,
+    requestFor: settings.requestFor,
+    generate: settings.generate,
+    onPhraseRequested: settings.hooks.onPhraseRequested,
+    onPhrase: settings.hooks.onPhrase,
+    onError: settings.hooks.onError,
+  });
+}
 
 export class Rig {
   readonly context: Tone.BaseContext;
@@ -55,16 +78,7 @@ export class Rig {
     this.ambience = new AmbienceLayer({ context, output: channel.ambience, plan });
     this.quote = new QuoteLayer({ context, output: channel.quote, plan, onSpeak: hooks.onSpeak });
     this.song = new SongLayer({ context, output: channel.melody, plan });
-    this.ai = new AiSoloistLayer({
-      context,
-      output: channel.melody,
-      plan,
-      requestPhrase: options.requestPhrase,
-      endless: options.endless,
-      onPhrase: hooks.onPhrase,
-      onError: hooks.onError,
-      onNotePlayed: hooks.onAiNote,
-    });
+    this.ai = aiSoloistFor(options, context.transport, new PhraseParts({ context, output: channel.melody, onNotePlayed: hooks.onAiNote }));
   }
 
   /** One ensemble per combination of instruments, made once. */

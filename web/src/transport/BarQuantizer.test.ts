@@ -3,7 +3,7 @@ import { BarClock, BarQuantizer } from "./BarQuantizer";
 
 /** A transport that moves only when told to, like a tape under the test's hand. */
 class FakeClock implements BarClock {
-  readonly ticksPerBar = 768;
+  readonly ppq = 192; // 768 ticks to a bar
   leadTicks = 0;
   running = true;
   ticks = 0;

@@ -1,11 +1,12 @@
 // Every change a listener makes while the music plays takes effect at the next
 // bar line. Changes are keyed (tempo, drums, melody...): a second change of the
 // same thing within one bar replaces the first, so only the last one is heard.
-import { barAtTicks, nextBarTicks } from "./LoopPlan";
+import { barAt, nextBarTicks } from "./Bars";
 
 /** What the quantizer needs from a transport; TransportClock is the Tone.js one. */
 export interface BarClock {
-  readonly ticksPerBar: number;
+  /** Ticks per quarter note. */
+  readonly ppq: number;
   /** How long before its bar line a change is prepared (see TransportClock). */
   readonly leadTicks: number;
   isRunning(): boolean;
@@ -27,12 +28,12 @@ export class BarQuantizer {
   request(key: string, change: Change): number {
     this.cancelPending(key);
     if (!this.clock.isRunning()) {
-      const bar = barAtTicks(this.clock.nowTicks(), this.clock.ticksPerBar);
+      const bar = barAt(this.clock.nowTicks(), this.clock.ppq);
       change(undefined, bar);
       return bar;
     }
-    const ticks = nextBarTicks(this.clock.nowTicks(), this.clock.ticksPerBar, this.clock.leadTicks);
-    const bar = barAtTicks(ticks, this.clock.ticksPerBar);
+    const ticks = nextBarTicks(this.clock.nowTicks(), this.clock.ppq, this.clock.leadTicks);
+    const bar = barAt(ticks, this.clock.ppq);
     const id = this.clock.scheduleAtTicks(ticks, (audioTime) => {
       this.pending.delete(key);
       change(audioTime, bar);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barAtTicks, LoopPlan, nextBarTicks } from "./LoopPlan";
+import { LoopPlan } from "./LoopPlan";
 
 const plan = new LoopPlan();
 
@@ -45,37 +45,5 @@ describe("LoopPlan", () => {
   it("rejects a plan that cannot work", () => {
     expect(() => new LoopPlan({ drumBars: 1.5 })).toThrow("drumBars");
     expect(() => new LoopPlan({ melodyBars: 4, phraseLeadBars: 4 })).toThrow("phraseLeadBars");
-  });
-});
-
-describe("bar arithmetic", () => {
-  const ticksPerBar = 192 * 4;
-
-  it("puts a change made inside a bar at the start of the next one", () => {
-    expect(nextBarTicks(0, ticksPerBar)).toBe(ticksPerBar);
-    expect(nextBarTicks(1, ticksPerBar)).toBe(ticksPerBar);
-    expect(nextBarTicks(ticksPerBar - 1, ticksPerBar)).toBe(ticksPerBar);
-    expect(nextBarTicks(ticksPerBar * 5 + 100, ticksPerBar)).toBe(ticksPerBar * 6);
-  });
-
-  it("puts a change made exactly on a bar line at the following bar line, never in the past", () => {
-    expect(nextBarTicks(ticksPerBar * 3, ticksPerBar)).toBe(ticksPerBar * 4);
-  });
-
-  it("moves to the bar after when the next bar line is too close to prepare for", () => {
-    const lead = 192 / 4;
-    expect(nextBarTicks(ticksPerBar - lead - 1, ticksPerBar, lead)).toBe(ticksPerBar);
-    expect(nextBarTicks(ticksPerBar - lead, ticksPerBar, lead)).toBe(2 * ticksPerBar);
-    expect(nextBarTicks(ticksPerBar - 1, ticksPerBar, lead)).toBe(2 * ticksPerBar);
-    expect(() => nextBarTicks(0, ticksPerBar, ticksPerBar)).toThrow("leadTicks");
-  });
-
-  it("names the bar holding a position", () => {
-    expect(barAtTicks(0, ticksPerBar)).toBe(0);
-    expect(barAtTicks(ticksPerBar * 4 + 5, ticksPerBar)).toBe(4);
-  });
-
-  it("rejects a bar of no length", () => {
-    expect(() => nextBarTicks(10, 0)).toThrow(RangeError);
   });
 });

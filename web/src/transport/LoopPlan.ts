@@ -81,20 +81,3 @@ export class LoopPlan {
     return slotStartBar + this.options.melodyBars - this.options.phraseLeadBars;
   }
 }
-
-/**
- * The first bar line strictly after `ticks` that is at least `leadTicks` away:
- * where a change made now takes effect. Changes are prepared `leadTicks` before
- * their bar line so that whatever starts on the line is scheduled in time.
- */
-export function nextBarTicks(ticks: number, ticksPerBar: number, leadTicks = 0): number {
-  if (!(ticksPerBar > 0)) throw new RangeError(`ticksPerBar must be positive, got ${ticksPerBar}`);
-  if (!(leadTicks >= 0 && leadTicks < ticksPerBar)) throw new RangeError(`leadTicks must be in [0, ticksPerBar), got ${leadTicks}`);
-  const next = (Math.floor(ticks / ticksPerBar) + 1) * ticksPerBar;
-  return next - leadTicks > ticks ? next : next + ticksPerBar;
-}
-
-/** The bar that holds `ticks`, counted from zero. */
-export function barAtTicks(ticks: number, ticksPerBar: number): number {
-  return Math.floor(ticks / ticksPerBar);
-}

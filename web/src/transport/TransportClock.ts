@@ -1,13 +1,13 @@
-// The BarQuantizer's view of a Tone.js Transport.
-import type * as Tone from "tone";
+// The BarQuantizer's view of a Transport.
 import type { BarClock } from "./BarQuantizer";
-import { QUARTERS_PER_BAR } from "./TransportTime";
+import { ticksPerSixteenth } from "./Bars";
+import type { TransportLike } from "./TransportLike";
 
 export class TransportClock implements BarClock {
-  constructor(private readonly transport: Tone.BaseContext["transport"]) {}
+  constructor(private readonly transport: TransportLike) {}
 
-  get ticksPerBar(): number {
-    return this.transport.PPQ * QUARTERS_PER_BAR;
+  get ppq(): number {
+    return this.transport.PPQ;
   }
 
   /**
@@ -16,7 +16,7 @@ export class TransportClock implements BarClock {
    * missed. The callback still receives the audio time of the bar line itself.
    */
   get leadTicks(): number {
-    return this.transport.PPQ / 4;
+    return ticksPerSixteenth(this.transport.PPQ);
   }
 
   isRunning(): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTransportTime, parseTransportTime, TransportTimeError } from "./TransportTime";
+import { formatTransportTime, parseTransportTime, secondsOfBars, TransportTimeError } from "./TransportTime";
 
 describe("parseTransportTime", () => {
   it("reads bars, quarters and sixteenths as quarter notes from the start", () => {
@@ -45,5 +45,12 @@ describe("formatTransportTime", () => {
     for (const quarters of [0, 0.25, 1, 3.75, 4, 17.5, 119.75, 2.125]) {
       expect(parseTransportTime(formatTransportTime(quarters))).toBeCloseTo(quarters, 9);
     }
+  });
+});
+
+describe("secondsOfBars", () => {
+  it("times bars of 4/4 at a tempo", () => {
+    expect(secondsOfBars(1, 100)).toBeCloseTo(2.4);
+    expect(secondsOfBars(30, 80)).toBe(90);
   });
 });

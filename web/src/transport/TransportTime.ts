@@ -56,3 +56,8 @@ export function formatTransportTime(quarters: number, quartersPerBar = QUARTERS_
 export function barsToTransportTime(bars: number): string {
   return `${bars}:0:0`;
 }
+
+/** How long `bars` bars last at a steady `bpm`. */
+export function secondsOfBars(bars: number, bpm: number): number {
+  return (bars * QUARTERS_PER_BAR * 60) / bpm;
+}
