@@ -671,9 +671,161 @@ TEST(ServerMelodyModelTest, VoicesTheChordsAMelodyModelWrites) {
   EXPECT_EQ(steered["steering"], "chords");
 }
 
-// Last in the file: stopping ends the shared server.
-TEST_F(ServerHttpTest, ZStopsCleanlyOnSigterm) {
-  EXPECT_EQ(server_->stop(), 0);
+std::string textOf(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct Ending {
+  int exitCode = -1;  // -1: still running 10 s after the signal
+  long stoppedMs = -1;  // from the signal to "lofi serve: stopped" on stderr; -1: never said
+  long exitedMs = -1;   // from the signal to the process's end
+};
+
+Ending signalAndTime(ServerProcess& server, int signal, const fs::path& errorFile) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto since = [start] {
+    return static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+  };
+  Ending ending;
+  kill(server.pid(), signal);
+  while (since() < 10000) {
+    if (ending.stoppedMs < 0 && textOf(errorFile).find("lofi serve: stopped") != std::string::npos)
+      ending.stoppedMs = since();
+    if (!server.running()) {
+      ending.exitedMs = since();
+      if (ending.stoppedMs < 0 && textOf(errorFile).find("lofi serve: stopped") != std::string::npos)
+        ending.stoppedMs = ending.exitedMs;
+      ending.exitCode = server.stop();  // the exit code of the ended process
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return ending;
+}
+
+// SIGTERM and SIGINT stop `lofi serve` within a second whenever they come:
+// during start-up (the dynamic loader; loading the model and binding, found
+// by watching the signals become blocked), right after "listening" (before
+// the accept loop runs), a little later, and while clients are connected (an
+// idle keep-alive connection, a request half sent, generations under way). Twenty starts in
+// four tests (each a process of its own for ctest), each start signalled at
+// another moment, on servers of the tests' own. The process ends a little
+// after it says it stopped: LibTorch's static destructors take about 200 ms.
+enum class When { StartingUp, Loading, Listening, Serving };
+
+struct Moment {
+  When when;
+  int delayMs;  // after the launch when starting up, else after "listening"; -1: no pause at all
+};
+
+// True once the process blocks SIGINT and SIGTERM: `lofi serve` has begun
+// and is loading the model or binding, and will take the signal when ready.
+bool blocksStopSignals(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("SigBlk:", 0) == 0) {
+      const unsigned long long blocked = std::stoull(line.substr(7), nullptr, 16);
+      const unsigned long long stopSignals = (1ULL << (SIGINT - 1)) | (1ULL << (SIGTERM - 1));
+      return (blocked & stopSignals) == stopSignals;
+    }
+  return false;
+}
+
+void expectStopsWithinASecond(const std::vector<Moment>& moments) {
+  const fs::path folder = fs::temp_directory_path() / ("lofi-server-stop-test-" + std::to_string(::getpid()));
+  fs::create_directories(folder);
+  const std::string errors = (folder / "stderr").string();
+  const std::vector<std::string> arguments = {"serve", "--port", "0", "--threads", "1", "--connections", "8",
+                                              "--web", (folder / "web").string(), "--assets",
+                                              (folder / "assets").string()};
+  const auto pause = [](int ms) {
+    if (ms >= 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  };
+  for (std::size_t i = 0; i < moments.size(); ++i) {
+    const Moment moment = moments[i];
+    const int signal = i % 2 == 0 ? SIGTERM : SIGINT;
+    SCOPED_TRACE("start " + std::to_string(i) + ": " + (signal == SIGTERM ? "SIGTERM" : "SIGINT") + " " +
+                 std::to_string(moment.delayMs) + " ms after " +
+                 (moment.when == When::StartingUp ? "the launch"
+                  : moment.when == When::Loading  ? "the signals were blocked"
+                                                  : "\"listening\"") +
+                 (moment.when == When::Serving ? ", with clients" : ""));
+    ServerProcess server(arguments, {.waitForAddress = false, .errorFile = errors});
+    if (moment.when == When::StartingUp) {
+      pause(moment.delayMs);
+      // Before `lofi serve` runs (the dynamic loader takes a few hundred ms)
+      // the signal's default action ends the process; after, it stops cleanly.
+      const Ending ending = signalAndTime(server, signal, errors);
+      EXPECT_TRUE(ending.exitCode == 0 || ending.exitCode == 128 + signal) << "exit code " << ending.exitCode;
+      EXPECT_TRUE(ending.exitCode != 0 || (ending.stoppedMs >= 0 && ending.stoppedMs <= 1000))
+          << "stopped after " << ending.stoppedMs << " ms";
+      continue;
+    }
+    if (moment.when == When::Loading) {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+      while (!blocksStopSignals(server.pid()) && server.running() && std::chrono::steady_clock::now() < deadline) {
+      }
+      const Ending ending = signalAndTime(server, signal, errors);
+      EXPECT_EQ(ending.exitCode, 0);
+      EXPECT_TRUE(ending.stoppedMs >= 0 && ending.stoppedMs <= 1000)
+          << "stopped after " << ending.stoppedMs << " ms (-1: never said so): " << textOf(errors);
+      continue;
+    }
+    server.readAddress();
+    std::unique_ptr<httplib::Client> idle;
+    std::unique_ptr<RawConnection> halfSent;
+    std::thread generating;
+    std::atomic<int> generated{0};
+    if (moment.when == When::Serving) {
+      idle = std::make_unique<httplib::Client>("127.0.0.1", server.port());
+      idle->set_keep_alive(true);
+      const auto health = idle->Get("/api/health");
+      ASSERT_TRUE(health && health->status == 200);
+      halfSent = std::make_unique<RawConnection>(server.port(), 3000);
+      halfSent->send("POST /api/mood HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 40\r\n\r\n{\"text\": ");
+      generating = std::thread([&generated, port = server.port()] {
+        httplib::Client http("127.0.0.1", port);
+        http.set_keep_alive(true);
+        const std::string body = generateBody(1, 2).dump();
+        for (;;) {
+          const auto result = http.Post("/api/generate", body, "application/json");
+          if (!result || result->status != 200) break;
+          ++generated;
+        }
+      });
+      while (generated == 0 && server.running()) pause(1);
+    }
+    pause(moment.delayMs);
+    const Ending ending = signalAndTime(server, signal, errors);
+    if (generating.joinable()) generating.join();
+    EXPECT_EQ(ending.exitCode, 0) << "-1: still running 10 s after the signal";
+    EXPECT_TRUE(ending.stoppedMs >= 0 && ending.stoppedMs <= 1000)
+        << "stopped after " << ending.stoppedMs << " ms (-1: never said so): " << textOf(errors);
+    EXPECT_LE(ending.exitedMs, 3000) << "ms to exit";
+  }
+  fs::remove_all(folder);
+}
+
+TEST(ServerStop, DuringStartUp) {
+  expectStopsWithinASecond({{When::StartingUp, 0}, {When::StartingUp, 30}, {When::StartingUp, 150},
+                            {When::Loading, 0}, {When::Loading, 0}});
+}
+
+TEST(ServerStop, RightAfterListening) {
+  expectStopsWithinASecond({{When::Listening, -1}, {When::Listening, 0}, {When::Listening, 1},
+                            {When::Listening, 2}, {When::Listening, 5}});
+}
+
+TEST(ServerStop, WhileIdle) {
+  expectStopsWithinASecond({{When::Listening, 10}, {When::Listening, 20}, {When::Listening, 50},
+                            {When::Listening, 100}, {When::Listening, 250}});
+}
+
+TEST(ServerStop, WhileServing) {
+  expectStopsWithinASecond({{When::Serving, 0}, {When::Serving, 5}, {When::Serving, 30}, {When::Serving, 100},
+                            {When::Serving, 250}});
 }
 
 }  // namespace

@@ -283,10 +283,10 @@ int HttpServer::bind() {
   return impl_->port;
 }
 
-bool HttpServer::run() { return impl_->http.listen_after_bind(); }
+bool HttpServer::run() { return impl_->http.serve(); }
 
 void HttpServer::stop() {
-  if (impl_) impl_->http.stop();
+  if (impl_) impl_->http.requestStop();
 }
 
 std::string HttpServer::url() const {
