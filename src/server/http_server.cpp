@@ -67,6 +67,22 @@ void answerUnrouted(const httplib::Request& request, httplib::Response& response
   }
 }
 
+// For bodies sent where none is read: the body is read within the API's limit
+// and dropped, so that the library never collects an unbounded body itself,
+// and then `answer` answers as if there had been none.
+httplib::Server::HandlerWithContentReader drainThenAnswer(httplib::Server::Handler answer) {
+  return [answer = std::move(answer)](const httplib::Request& request, httplib::Response& response,
+                                      const httplib::ContentReader& reader) {
+    try {
+      readBody(request, response, reader, kMaxJsonBodyBytes);
+    } catch (const ApiError&) {
+      // too large or a form: the answer is the same
+    }
+    response.status = -1;  // whatever the library set while reading
+    answer(request, response);
+  };
+}
+
 bool bodyAlreadySet(const httplib::Response& response) {
   return !response.body.empty() || response.content_length_ > 0 || response.content_provider_;
 }
@@ -128,15 +144,7 @@ void HttpServer::Impl::addUnavailableGenerateRoutes() {
   const auto unavailable = [this](const httplib::Request& request, httplib::Response& response) {
     sendError(request, response, 503, "generation is not available: " + noGeneration);
   };
-  http.Post("/api/generate", [unavailable](const httplib::Request& request, httplib::Response& response,
-                                          const httplib::ContentReader& reader) {
-    try {
-      readBody(request, response, reader, kMaxJsonBodyBytes);
-    } catch (const ApiError&) {
-    }
-    response.status = -1;
-    unavailable(request, response);
-  });
+  http.Post("/api/generate", drainThenAnswer(unavailable));
   http.Get("/api/generate.mid", unavailable);
   http.Get("/api/render.ogg", unavailable);
 }
@@ -201,22 +209,11 @@ void HttpServer::Impl::addStaticRoutes() {
 }
 
 void HttpServer::Impl::addFallbackRoutes() {
-  // Bodies sent anywhere else are read (within the limit) and dropped, so that
-  // the library never collects an unbounded body itself.
-  const auto drainThenAnswer = [](const httplib::Request& request, httplib::Response& response,
-                                  const httplib::ContentReader& reader) {
-    try {
-      readBody(request, response, reader, kMaxJsonBodyBytes);
-    } catch (const ApiError&) {
-      // too large or a form: the answer is the same
-    }
-    response.status = -1;
-    answerUnrouted(request, response);
-  };
-  http.Post(".*", drainThenAnswer);
-  http.Put(".*", drainThenAnswer);
-  http.Patch(".*", drainThenAnswer);
-  http.Delete(".*", drainThenAnswer);
+  const auto unrouted = drainThenAnswer(answerUnrouted);
+  http.Post(".*", unrouted);
+  http.Put(".*", unrouted);
+  http.Patch(".*", unrouted);
+  http.Delete(".*", unrouted);
   http.Options(".*", [](const httplib::Request& request, httplib::Response& response) {
     answerUnrouted(request, response);
   });
