@@ -58,7 +58,10 @@ std::optional<std::vector<int>> chordPitchClasses(const std::string& token) {
 
 std::string chordToken(const std::vector<int>& pitchClasses) {
   std::string token;
-  for (int pitchClass : pitchClasses) token += (token.empty() ? "" : ".") + std::to_string(pitchClass);
+  for (int pitchClass : pitchClasses) {
+    if (!token.empty()) token += '.';
+    token += std::to_string(pitchClass);
+  }
   return token;
 }
 
