@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "music/midi_file.h"
 #include "music/score_io.h"
@@ -354,6 +355,27 @@ TEST_F(ServerHttpTest, OversizedBodiesLeaveTheConnectionUsable) {
   const auto upload = http.Post("/api/mood", form);
   ASSERT_TRUE(upload);
   EXPECT_EQ(upload->status, 415);
+}
+
+// Numbers beyond a double (1e309, or 400 digits) are the client's error on
+// every POST endpoint: a 400 naming the field, not a 500.
+TEST_F(ServerHttpTest, NumbersBeyondADoubleAreA400NamingTheField) {
+  const std::string huge = "1" + std::string(400, '0');
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"/api/generate", R"({"bars": 1e309, "temperature": 0.9, "topP": 0.95, "seed": 1})", "bars"},
+      {"/api/generate", R"({"bars": 8, "temperature": -1e309, "topP": 0.95, "seed": 1})", "temperature"},
+      {"/api/generate", R"({"bars": 8, "temperature": 0.9, "topP": 0.95, "seed": )" + huge + "}", "seed"},
+      {"/api/generate", R"({"bars": 8, "temperature": 0.9, "topP": 0.95, "seed": 1234567890123456789012345})", "seed"},
+      {"/api/mood", R"({"text": 1e309})", "text"},
+      {"/api/speak", R"({"text": -1E+400})", "text"},
+      {"/api/mood", R"({"text": "calm", "extra": [1, 2e999]})", "extra"},
+  };
+  for (const auto& [path, body, field] : cases) {
+    const json answer = postJson(path, body, 400);
+    ASSERT_TRUE(answer.is_object()) << body;
+    EXPECT_EQ(answer.value("field", ""), field) << body << " -> " << answer;
+    EXPECT_NE(answer["error"].get<std::string>().find("'" + field + "'"), std::string::npos) << answer;
+  }
 }
 
 TEST_F(ServerHttpTest, MalformedRequestsDoNotHurtTheServer) {
