@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -376,6 +377,22 @@ TEST_F(ServerHttpTest, NumbersBeyondADoubleAreA400NamingTheField) {
     EXPECT_EQ(answer.value("field", ""), field) << body << " -> " << answer;
     EXPECT_NE(answer["error"].get<std::string>().find("'" + field + "'"), std::string::npos) << answer;
   }
+}
+
+// A second server on a port in use fails, naming the port, instead of
+// sharing it (SO_REUSEPORT) and taking half the requests.
+TEST_F(ServerHttpTest, ASecondServerOnAPortInUseFailsNamingThePort) {
+  const fs::path errors = folder_ / "second-server-stderr";
+  const std::string port = std::to_string(server_->port());
+  ServerProcess second({"serve", "--port", port, "--web", (folder_ / "web").string(), "--threads", "1"},
+                       {.waitForAddress = false, .errorFile = errors.string()});
+  for (int waited = 0; waited < 500 && second.running(); ++waited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_FALSE(second.running()) << "a second server started on port " << port;
+  EXPECT_EQ(second.stop(), 1);
+  std::ifstream in(errors);
+  const std::string said(std::istreambuf_iterator<char>(in), {});
+  EXPECT_NE(said.find("port " + port + " is already in use"), std::string::npos) << said;
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(client().Get("/api/health")->status, 200);
 }
 
 TEST_F(ServerHttpTest, MalformedRequestsDoNotHurtTheServer) {

@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -153,6 +155,14 @@ void HttpServer::Impl::configure() {
   // Without TCP_NODELAY small answers wait for the peer's delayed ACK (Nagle):
   // about 40 ms each, a 200-fold loss of throughput on keep-alive connections.
   http.set_tcp_nodelay(true);
+  // The library's default socket options set SO_REUSEPORT, with which a
+  // second server binds a port in use and takes half its connections. With
+  // SO_REUSEADDR alone a port in use is refused, and a restart still binds at
+  // once while the last run's connections linger in TIME_WAIT.
+  http.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // The library closes a connection after 5 requests unless told otherwise.
   http.set_keep_alive_max_count(1'000'000);
   http.set_keep_alive_timeout(5);
@@ -273,9 +283,14 @@ int HttpServer::bind() {
   } else {
     impl_->port = impl_->http.bind_to_port(options.host, options.port) ? options.port : -1;
   }
-  if (impl_->port <= 0)
-    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
-                             (errno ? std::string(": ") + std::strerror(errno) : std::string()));
+  if (impl_->port <= 0) {
+    const int error = errno;
+    const std::string address = options.host + ":" + std::to_string(options.port);
+    if (error == EADDRINUSE)
+      throw std::runtime_error("cannot listen on " + address + ": port " + std::to_string(options.port) +
+                               " is already in use (another lofi serve?)");
+    throw std::runtime_error("cannot listen on " + address + (error ? std::string(": ") + std::strerror(error) : ""));
+  }
   impl_->http.raiseBacklog();
   return impl_->port;
 }
