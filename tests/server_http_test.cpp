@@ -358,6 +358,45 @@ TEST_F(ServerHttpTest, OversizedBodiesLeaveTheConnectionUsable) {
   EXPECT_EQ(upload->status, 415);
 }
 
+// A request whose body's end is unknown is refused at once (the library
+// would wait 10 s for bytes that never come), and its connection closed; one
+// that says nothing of a body has none.
+TEST_F(ServerHttpTest, BodiesOfUnknownLengthAreRefusedAtOnce) {
+  const std::string post = "POST /api/mood HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+  const std::vector<std::tuple<std::string, int, std::string>> cases = {
+      {"Content-Length: -1\r\n\r\n{}", 400, "Content-Length '-1' is not a number of bytes"},
+      {"Content-Length: 18446744073709551616\r\n\r\n{}", 400, "is not a number of bytes"},
+      {"Content-Length: 9223372036854775807\r\n\r\n{}", 413, "larger than"},
+      {"Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400, "Transfer-Encoding 'gzip, chunked'"},
+      {"Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400, "both"},
+      {"Transfer-Encoding: chunked\r\n\r\n-2\r\n{}\r\n0\r\n\r\n", 400, "could not be read"},
+      {"Transfer-Encoding: chunked\r\n\r\nfffffffffff\r\n{}", 400, "could not be read"},
+  };
+  for (const auto& [rest, status, mention] : cases) {
+    SCOPED_TRACE(rest);
+    RawConnection connection(server_->port(), 5000);
+    const auto start = std::chrono::steady_clock::now();
+    connection.send(post + rest);
+    const std::string answer = connection.readAnswer();
+    EXPECT_EQ(statusOf(answer), status) << answer;
+    EXPECT_NE(answer.find(mention), std::string::npos) << answer;
+    EXPECT_EQ(connection.readAll(), "");  // closed: the rest of the bytes cannot be told from a next request
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  }
+  // Neither Content-Length nor Transfer-Encoding: no body, and the connection goes on.
+  RawConnection connection(server_->port(), 5000);
+  const auto start = std::chrono::steady_clock::now();
+  connection.send(post + "\r\n");
+  const std::string answer = connection.readAnswer();
+  EXPECT_EQ(statusOf(answer), 400) << answer;
+  EXPECT_NE(answer.find("the request body is empty"), std::string::npos) << answer;
+  connection.send("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(statusOf(connection.readAnswer()), 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  // A DELETE without a body is answered at once too.
+  EXPECT_EQ(statusOf(rawRequest(server_->port(), "DELETE /api/mood HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")), 405);
+}
+
 // Numbers beyond a double (1e309, or 400 digits) are the client's error on
 // every POST endpoint: a 400 naming the field, not a 500.
 TEST_F(ServerHttpTest, NumbersBeyondADoubleAreA400NamingTheField) {

@@ -12,7 +12,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <system_error>
+
+#include "server/body_framing.h"
 
 namespace lofi::server {
 namespace {
@@ -55,8 +59,14 @@ class BoundedStream : public httplib::Stream {
   BoundedStream(socket_t sock, int readTimeoutMs, int writeTimeoutMs, int stopEvent)
       : sock_(sock), readTimeoutMs_(readTimeoutMs), writeTimeoutMs_(writeTimeoutMs), stopEvent_(stopEvent) {}
 
-  void startRequest() { used_ = 0; }
+  void startRequest() {
+    used_ = 0;
+    chunked_.reset();
+  }
   bool exhausted() const { return used_ >= kMaxRequestBytes; }
+  // From here to the body's end, the bytes read must follow chunked framing.
+  void followChunkedBody() { chunked_.emplace(kMaxRequestBytes); }
+  bool framingBroken() const { return chunked_ && chunked_->broken(); }
   // Waits up to `timeoutMs` for the next request to begin.
   bool nextRequestArrives(int timeoutMs) { return buffered() > 0 || waitFor(sock_, POLLIN, timeoutMs, stopEvent_); }
 
@@ -77,6 +87,8 @@ class BoundedStream : public httplib::Stream {
     std::copy_n(buffer_.data() + begin_, count, ptr);
     begin_ += count;
     used_ += count;
+    // The library reads a chunked body exactly, so the check sees its bytes and no others.
+    if (chunked_ && !chunked_->finished() && !chunked_->feed(std::string_view(ptr, count))) return -1;
     return static_cast<ssize_t>(count);
   }
 
@@ -106,6 +118,7 @@ class BoundedStream : public httplib::Stream {
   std::array<char, 4096> buffer_{};
   std::size_t begin_ = 0, end_ = 0;
   std::size_t used_ = 0;
+  std::optional<ChunkedBodyCheck> chunked_;
 };
 
 }  // namespace
@@ -164,10 +177,23 @@ bool BoundedServer::process_and_close_socket(socket_t sock) {
   for (std::size_t left = keep_alive_max_count_; left > 0; --left) {
     if (!stream.nextRequestArrives(static_cast<int>(keep_alive_timeout_sec_ * 1000))) break;
     stream.startRequest();
-    bool closed = false;
-    ok = process_request(stream, left == 1 || stopRequested_, closed, nullptr);
-    // A request that used up its budget has left the stream out of step.
-    if (!ok || closed || stream.exhausted()) break;
+    bool closed = false, bodyEndUnknown = false;
+    // Headers read, body not yet: see body_framing.h.
+    const auto checkFraming = [&](httplib::Request& request) {
+      if (bodyFramingError(request.headers, kMaxRequestBytes)) {
+        // Answered at once by the pre-routing handler; the connection closes after.
+        bodyEndUnknown = true;
+        request.headers.erase("Connection");
+        request.set_header("Connection", "close");
+      } else if (isChunked(request.headers)) {
+        stream.followChunkedBody();
+      } else if (saysNoBody(request.headers)) {
+        request.set_header("Content-Length", "0");  // else the library reads until the client closes
+      }
+    };
+    ok = process_request(stream, left == 1 || stopRequested_, closed, checkFraming);
+    // A request that used up its budget, or whose body's end is unknown, has left the stream out of step.
+    if (!ok || closed || bodyEndUnknown || stream.exhausted() || stream.framingBroken()) break;
   }
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);

@@ -11,6 +11,11 @@
 // - its stop() does nothing until the accept loop has started, so a stop asked
 //   for just before is lost, and it leaves idle keep-alive connections waiting
 //   out their timeout; here a stop asked for at any moment ends serve() at once.
+// - it believes whatever a request says of its body's length, and waits out
+//   the read timeout for bodies that never end (see body_framing.h); here such
+//   a request closes its connection, and one that says nothing has no body.
+//   Its answer is the pre-routing handler's, which must refuse every request
+//   for which bodyFramingError() says something, without reading the body.
 // Everything else (parsing, routing, writing) is the library's own.
 #pragma once
 

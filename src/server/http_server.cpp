@@ -11,6 +11,7 @@
 #include <functional>
 #include <thread>
 
+#include "server/body_framing.h"
 #include "server/bounded_server.h"
 #include "server/connection_pool.h"
 #include "server/generate_handler.h"
@@ -175,6 +176,11 @@ void HttpServer::Impl::configure() {
   http.new_task_queue = [threads] { return new ConnectionPool(threads, threads); };
 
   http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    // A body whose end is unknown is never read (see bounded_server.h).
+    if (const auto framing = bodyFramingError(request.headers, kMaxRequestBytes)) {
+      sendError(request, response, framing->status, framing->message);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     static const std::array kMethods{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
     if (std::find(kMethods.begin(), kMethods.end(), request.method) == kMethods.end()) {
       sendError(request, response, 501, "method " + request.method + " is not supported");
