@@ -46,7 +46,7 @@ lofi::Model randomModel(const std::string& preset, const std::string& data) {
   for (const lofi::Piece& piece : corpus.pieces) sequences.push_back(piece.tokens);
   if (sequences.empty()) {  // no corpus: a vocabulary of the same order of size
     lofi::Tokens tokens;
-    for (int i = 0; i < 500; ++i) tokens.push_back("t" + std::to_string(i));
+    for (int i = 0; i < 500; ++i) tokens.push_back(std::string("t").append(std::to_string(i)));
     sequences.push_back(tokens);
   }
   file.vocabulary = lofi::Vocabulary::build(sequences, lofi::specialTokensFor(file.network));

@@ -13,6 +13,7 @@
 #include "audio/soundfont.h"
 #include "audio_analysis.h"
 #include "cli_run.h"
+#include "shared_renderer.h"
 #include "common/atomic_file.h"
 
 namespace lofi {
@@ -26,11 +27,8 @@ class AssetsRun : public ::testing::Test {
   static fs::path folder() { return fs::temp_directory_path() / ("lofi-assets-" + std::to_string(::getpid())); }
 
   static void SetUpTestSuite() {
-    try {
-      findSoundfont("");
-    } catch (const std::exception&) {
-      return;  // each test skips
-    }
+    soundfontProblem() = testing::soundfontProblem();
+    if (!soundfontProblem().empty()) return;  // each test fails, saying why
     fs::remove_all(folder());
     firstRun() = test::runLofi("assets --out " + (folder() / "assets").string());
     if (firstRun().exitCode == 0)
@@ -39,10 +37,14 @@ class AssetsRun : public ::testing::Test {
   static void TearDownTestSuite() { fs::remove_all(folder()); }
 
   void SetUp() override {
-    if (firstRun().exitCode == -1 && firstRun().err.empty()) GTEST_SKIP() << "no General MIDI soundfont installed";
+    ASSERT_TRUE(soundfontProblem().empty()) << soundfontProblem();
     ASSERT_EQ(firstRun().exitCode, 0) << firstRun().err;
   }
 
+  static std::string& soundfontProblem() {
+    static std::string problem;
+    return problem;
+  }
   static test::CliResult& firstRun() {
     static test::CliResult result;
     return result;

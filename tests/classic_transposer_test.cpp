@@ -18,10 +18,17 @@ TEST(ClassicTransposer, NoteNamesAsMusic21SpellsMidiPitches) {
   EXPECT_EQ(noteNameFromMidi(63), "E-4");
   EXPECT_EQ(noteNameFromMidi(70), "B-4");
   EXPECT_EQ(noteNameFromMidi(0), "C-1");
-  for (int pitch = 0; pitch < 128; ++pitch)
-    if (pitch != 4 && pitch != 11) EXPECT_EQ(midiFromNoteName(noteNameFromMidi(pitch)), pitch);
-  EXPECT_EQ(midiFromNoteName("E-1"), 27);  // music21's name for both 4 and 27: the piano's
+  // Every name reads back as its pitch but two: music21 names E and B of
+  // octave -1 (4 and 11) "E-1" and "B-1", which read as E-flat and B-flat of
+  // octave 1 (27 and 34), the piano's.
+  EXPECT_EQ(noteNameFromMidi(4), "E-1");
+  EXPECT_EQ(noteNameFromMidi(11), "B-1");
+  EXPECT_EQ(midiFromNoteName("E-1"), 27);
   EXPECT_EQ(midiFromNoteName("B-1"), 34);
+  for (int pitch = 0; pitch < 128; ++pitch) {
+    const int readBack = pitch == 4 ? 27 : pitch == 11 ? 34 : pitch;
+    EXPECT_EQ(midiFromNoteName(noteNameFromMidi(pitch)), readBack) << pitch;
+  }
   EXPECT_EQ(midiFromNoteName("D-4"), 61);  // other spellings still read
   EXPECT_EQ(midiFromNoteName("C##4"), 62);
   EXPECT_FALSE(midiFromNoteName("H4"));

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,7 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kDataDir = fs::path(LOFI_SOURCE_DIR) / "tests" / "data";
-const char* kNoClassic = "the classic encoding is not built into lofi yet";
 
 struct Outcome {
   int exitCode = -1;
@@ -56,13 +54,6 @@ class LofiTest : public testing::Test {
     run.out = slurp(outFile);
     run.err = slurp(errFile);
     return run;
-  }
-
-  // The tests that encode need the classic encoding, which `lofi encode --help`
-  // lists among the choices once it is built in; until then they are skipped.
-  bool hasEncoding(const std::string& name) const {
-    const std::string help = lofi("encode --help").out;
-    return std::regex_search(help, std::regex("\\{[^}]*\\b" + name + "\\b[^}]*\\}"));
   }
 
   void copy(const std::string& from, const std::string& to) const {
@@ -142,7 +133,6 @@ TEST_F(LofiTest, UsageErrorsAreOneLineWithExitCodeTwo) {
 }
 
 TEST_F(LofiTest, NonMidiFileIsOneLineErrorNamingTheByte) {
-  if (!hasEncoding("classic")) GTEST_SKIP() << kNoClassic;
   copy("malformed/text-file.mid", "notes.mid");
   const Outcome run = lofi("encode " + quoted(path("notes.mid")));
   EXPECT_NE(run.exitCode, 0);
@@ -152,7 +142,6 @@ TEST_F(LofiTest, NonMidiFileIsOneLineErrorNamingTheByte) {
 }
 
 TEST_F(LofiTest, FolderSkipsBadFilesWithAWarningEach) {
-  if (!hasEncoding("classic")) GTEST_SKIP() << kNoClassic;
   copy("midi-seeds/format1-band.mid", "corpus/good-1.mid");
   copy("midi-seeds/format0-running-status.mid", "corpus/good-2.mid");
   copy("malformed/truncated-track.mid", "corpus/bad-1.mid");
@@ -170,7 +159,6 @@ TEST_F(LofiTest, FolderSkipsBadFilesWithAWarningEach) {
 }
 
 TEST_F(LofiTest, FolderJsonListsFilesAndSkipped) {
-  if (!hasEncoding("classic")) GTEST_SKIP() << kNoClassic;
   copy("midi-seeds/format1-band.mid", "corpus/good.mid");
   copy("malformed/vlq-overflow.mid", "corpus/bad.mid");
   const Outcome run = lofi("encode --json " + quoted(path("corpus")));
@@ -185,7 +173,6 @@ TEST_F(LofiTest, FolderJsonListsFilesAndSkipped) {
 }
 
 TEST_F(LofiTest, FolderOfOnlyBadFilesFails) {
-  if (!hasEncoding("classic")) GTEST_SKIP() << kNoClassic;
   copy("malformed/truncated-track.mid", "corpus/bad-1.mid");
   copy("malformed/empty.mid", "corpus/bad-2.mid");
   const Outcome run = lofi("encode " + quoted(path("corpus")));
@@ -196,7 +183,6 @@ TEST_F(LofiTest, FolderOfOnlyBadFilesFails) {
 }
 
 TEST_F(LofiTest, EmptyFolderFails) {
-  if (!hasEncoding("classic")) GTEST_SKIP() << kNoClassic;
   const Outcome run = lofi("encode " + quoted(path("corpus")));
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_EQ(run.errLines().size(), 1u) << run.err;

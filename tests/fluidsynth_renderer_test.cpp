@@ -18,7 +18,7 @@ using testing::sharedRenderer;
 
 #define REQUIRE_SOUNDFONT()                                                                 \
   FluidsynthRenderer* renderer = sharedRenderer();                                          \
-  if (!renderer) GTEST_SKIP() << "no General MIDI soundfont installed (fluid-soundfont-gm)"
+  ASSERT_NE(renderer, nullptr) << testing::sharedRendererState().problem
 
 Score oneNote(int pitch, std::int64_t startTick, std::int64_t lengthTicks, int microsPerQuarter, int program = 0) {
   Score score;

@@ -7,6 +7,7 @@
 #include "audio/levels.h"
 #include "audio/soundfont.h"
 #include "cli_run.h"
+#include "shared_renderer.h"
 
 namespace lofi {
 namespace {
@@ -20,17 +21,10 @@ struct RenderCli : ::testing::Test {
   std::string example() const { return std::string(LOFI_SOURCE_DIR) + "/examples/late-bus.mid"; }
 };
 
-bool haveSoundfont() {
-  try {
-    findSoundfont("");
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
 
 TEST_F(RenderCli, RendersTheExampleToOggWithTheChain) {
-  if (!haveSoundfont()) GTEST_SKIP() << "no General MIDI soundfont installed";
+  const std::string problem = testing::soundfontProblem();
+  ASSERT_TRUE(problem.empty()) << problem;
   const fs::path out = folder / "late-bus.ogg";
   const auto result = test::runLofi("render " + example() + " --out " + out.string());
   ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -43,7 +37,8 @@ TEST_F(RenderCli, RendersTheExampleToOggWithTheChain) {
 }
 
 TEST_F(RenderCli, RendersDryWavWithAnotherInstrument) {
-  if (!haveSoundfont()) GTEST_SKIP() << "no General MIDI soundfont installed";
+  const std::string problem = testing::soundfontProblem();
+  ASSERT_TRUE(problem.empty()) << problem;
   const fs::path out = folder / "late-bus.wav";
   const auto result = test::runLofi("render " + example() + " --out " + out.string() + " --lofi off --instrument 'nylon guitar'");
   ASSERT_EQ(result.exitCode, 0) << result.err;

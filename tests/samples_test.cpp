@@ -45,7 +45,7 @@ TEST(SampleSet, TrimCutsSilenceAtBothEndsAndFadesOut) {
 
 TEST(SampleSet, AnInstrumentSampleIsOneTrimmedLoudnessMatchedNote) {
   FluidsynthRenderer* renderer = sharedRenderer();
-  if (!renderer) GTEST_SKIP() << "no General MIDI soundfont installed";
+  ASSERT_NE(renderer, nullptr) << testing::sharedRendererState().problem;
   const InstrumentSampleSpec& piano = playerInstruments().front();
   const SampleSettings settings;
   const AudioBuffer low = renderInstrumentSample(*renderer, piano, 48);
@@ -76,7 +76,7 @@ TEST(SampleSet, AnInstrumentSampleIsOneTrimmedLoudnessMatchedNote) {
 
 TEST(SampleSet, DrumSamplesAreShortAndAudible) {
   FluidsynthRenderer* renderer = sharedRenderer();
-  if (!renderer) GTEST_SKIP() << "no General MIDI soundfont installed";
+  ASSERT_NE(renderer, nullptr) << testing::sharedRendererState().problem;
   for (const DrumSampleSpec& drum : playerDrumKit()) {
     const AudioBuffer sample = renderDrumSample(*renderer, drum);
     EXPECT_LE(sample.seconds(), drum.maxSeconds + 0.01) << drum.name;

@@ -1,5 +1,6 @@
 // The server's pure parts, in process: URL paths under a root, content
-// types, gzip, caching rules, HTTP dates, the request schema checker, and
+// types, gzip, caching rules, HTTP dates, request body framing, the request
+// schema checker, and
 // the sentiment reading and mood mapping on sentences whose answer is clear.
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -8,6 +9,7 @@
 #include <fstream>
 
 #include "server/api_error.h"
+#include "server/body_framing.h"
 #include "server/gzip.h"
 #include "server/http_date.h"
 #include "server/mime_types.h"
@@ -140,6 +142,72 @@ std::string errorFor(const json& body) {
   } catch (const ApiError& error) {
     EXPECT_EQ(error.status(), 400);
     return error.what();
+  }
+}
+
+httplib::Headers headers(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  httplib::Headers made;
+  for (const auto& [name, value] : fields) made.emplace(name, value);
+  return made;
+}
+
+TEST(BodyFraming, RefusesLengthsAndEncodingsThatDoNotSayWhereTheBodyEnds) {
+  constexpr std::uint64_t kMax = 4 << 20;
+  EXPECT_FALSE(bodyFramingError(headers({}), kMax));
+  EXPECT_FALSE(bodyFramingError(headers({{"Content-Length", "0"}}), kMax));
+  EXPECT_FALSE(bodyFramingError(headers({{"Content-Length", "4194304"}}), kMax));
+  EXPECT_FALSE(bodyFramingError(headers({{"transfer-encoding", "Chunked"}}), kMax));
+  for (const char* length : {"-1", "18446744073709551616", "99999999999999999999", "1e3", "+5", "5 5", "0x10", ""}) {
+    const auto error = bodyFramingError(headers({{"Content-Length", length}}), kMax);
+    ASSERT_TRUE(error) << length;
+    EXPECT_EQ(error->status, 400) << length;
+    EXPECT_NE(error->message.find("Content-Length"), std::string::npos) << error->message;
+  }
+  const auto tooLarge = bodyFramingError(headers({{"Content-Length", "4194305"}}), kMax);
+  ASSERT_TRUE(tooLarge);
+  EXPECT_EQ(tooLarge->status, 413);
+  for (const char* encoding : {"gzip, chunked", "gzip", "chunked, gzip", "identity", ""}) {
+    const auto error = bodyFramingError(headers({{"Transfer-Encoding", encoding}}), kMax);
+    ASSERT_TRUE(error) << encoding;
+    EXPECT_EQ(error->status, 400);
+    EXPECT_NE(error->message.find("Transfer-Encoding"), std::string::npos) << error->message;
+  }
+  EXPECT_TRUE(bodyFramingError(headers({{"Transfer-Encoding", "chunked"}, {"Content-Length", "5"}}), kMax));
+  EXPECT_TRUE(bodyFramingError(headers({{"Transfer-Encoding", "chunked"}, {"Transfer-Encoding", "chunked"}}), kMax));
+  EXPECT_TRUE(bodyFramingError(headers({{"Content-Length", "5"}, {"Content-Length", "5"}}), kMax));
+  EXPECT_TRUE(saysNoBody(headers({{"Host", "x"}})));
+  EXPECT_FALSE(saysNoBody(headers({{"Content-Length", "0"}})));
+  EXPECT_TRUE(isChunked(headers({{"Transfer-Encoding", " chunked "}})));
+}
+
+TEST(BodyFraming, FollowsAChunkedBodyInPiecesOfAnySize) {
+  const std::string body = "5\r\nhello\r\n1a;name=value\r\n" + std::string(26, 'x') + "\r\n0\r\nX-Trailer: 1\r\n\r\n";
+  for (std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{7}, body.size()}) {
+    ChunkedBodyCheck check(1 << 20);
+    for (std::size_t at = 0; at < body.size(); at += piece)
+      ASSERT_TRUE(check.feed(std::string_view(body).substr(at, piece))) << piece << ": " << check.problem();
+    EXPECT_TRUE(check.finished()) << piece;
+  }
+  ChunkedBodyCheck empty(1 << 20);
+  EXPECT_TRUE(empty.feed("0\r\n\r\n"));
+  EXPECT_TRUE(empty.finished());
+}
+
+TEST(BodyFraming, StopsAtTheFirstBrokenChunk) {
+  const std::vector<std::pair<std::string, std::string>> broken = {
+      {"-2\r\nab\r\n", "not a hexadecimal number"},
+      {"zz\r\n", "not a hexadecimal number"},
+      {"5x\r\nhello\r\n", "not a hexadecimal number"},
+      {"ffffffffffffffffff\r\n", "larger than"},
+      {"500001\r\n", "larger than"},
+      {"3\r\nhello\r\n", "longer than its size"},
+      {"3\rx", "CRLF"},
+  };
+  for (const auto& [bytes, problem] : broken) {
+    ChunkedBodyCheck check(4 << 20);
+    EXPECT_FALSE(check.feed(bytes)) << bytes;
+    EXPECT_TRUE(check.broken()) << bytes;
+    EXPECT_NE(check.problem().find(problem), std::string::npos) << bytes << ": " << check.problem();
   }
 }
 

@@ -38,8 +38,13 @@ TEST(Song, SongsSoundLikeTonalMusicOverTheirChords) {
     const MusicStats stats = computeStats(score, chordSpansFromLabels(score, chordOf));
     EXPECT_GT(stats.scaleConsistency, 0.9) << id;
     EXPECT_EQ(stats.emptyBarsInside, 0) << id;
-    // The Prelude's broken chords start off the beat: it has no strong-beat melody notes.
-    if (stats.chordToneRatio) EXPECT_GE(*stats.chordToneRatio, 0.5) << id;
+    if (id == "prelude-in-c") {
+      // The Prelude's broken chords start off the beat: it has no strong-beat melody notes.
+      EXPECT_FALSE(stats.chordToneRatio) << id << ": " << *stats.chordToneRatio;
+    } else {
+      ASSERT_TRUE(stats.chordToneRatio) << id;
+      EXPECT_GE(*stats.chordToneRatio, 0.5) << id;
+    }
   }
 }
 

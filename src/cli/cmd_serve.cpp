@@ -42,6 +42,23 @@ std::thread stopOnSignal(server::HttpServer& httpServer) {
   });
 }
 
+// Serves until a signal stops the server; false if its listening socket failed.
+// The server is gone (connections closed, workers joined) when this returns.
+bool serveUntilStopped(const server::ServerOptions& options) {
+  server::HttpServer httpServer(options);
+  httpServer.bind();
+  for (const std::string& warning : httpServer.warnings()) std::fprintf(stderr, "lofi serve: warning: %s\n", warning.c_str());
+  // A signal that came while the server was loading or binding is pending:
+  // the waiter takes it at once, and run() then returns at once.
+  std::thread waiter = stopOnSignal(httpServer);
+  std::printf("lofi serve: listening on %s\n", httpServer.url().c_str());
+  std::fflush(stdout);
+  const bool ok = httpServer.run();
+  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if the server stopped by itself
+  waiter.join();
+  return ok;
+}
+
 void run(server::ServerOptions options) {
   const fs::path folder = programFolder();
   if (options.webFolder.empty()) options.webFolder = (folder / "web").string();
@@ -49,17 +66,7 @@ void run(server::ServerOptions options) {
   // Blocked before any thread starts, so that every thread inherits the mask.
   const sigset_t signals = stopSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  server::HttpServer httpServer(options);
-  httpServer.bind();
-  for (const std::string& warning : httpServer.warnings()) std::fprintf(stderr, "lofi serve: warning: %s\n", warning.c_str());
-  std::thread waiter = stopOnSignal(httpServer);
-  std::printf("lofi serve: listening on %s\n", httpServer.url().c_str());
-  std::fflush(stdout);
-  const bool ok = httpServer.run();
-  pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if the server stopped by itself
-  waiter.join();
-  if (!ok) throw std::runtime_error("the server stopped: its listening socket failed");
+  if (!serveUntilStopped(options)) throw std::runtime_error("the server stopped: its listening socket failed");
   std::fprintf(stderr, "lofi serve: stopped\n");
 }
 

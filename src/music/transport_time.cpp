@@ -17,7 +17,7 @@ double parseField(std::string_view text, std::string_view field, bool allowFract
   double value = 0;
   const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
   if (field.empty() || error != std::errc() || end != field.data() + field.size())
-    fail(text, "'" + std::string(field) + "' is not a number");
+    fail(text, std::string("'").append(field) + "' is not a number");
   if (value < 0 || !std::isfinite(value)) fail(text, "fields must be zero or positive");
   if (!allowFraction && value != std::floor(value)) fail(text, "bars and quarters must be whole numbers");
   return value;

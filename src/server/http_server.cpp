@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -9,6 +11,7 @@
 #include <functional>
 #include <thread>
 
+#include "server/body_framing.h"
 #include "server/bounded_server.h"
 #include "server/connection_pool.h"
 #include "server/generate_handler.h"
@@ -65,6 +68,22 @@ void answerUnrouted(const httplib::Request& request, httplib::Response& response
   } else {
     sendError(request, response, 404, "no file " + request.path);
   }
+}
+
+// For bodies sent where none is read: the body is read within the API's limit
+// and dropped, so that the library never collects an unbounded body itself,
+// and then `answer` answers as if there had been none.
+httplib::Server::HandlerWithContentReader drainThenAnswer(httplib::Server::Handler answer) {
+  return [answer = std::move(answer)](const httplib::Request& request, httplib::Response& response,
+                                      const httplib::ContentReader& reader) {
+    try {
+      readBody(request, response, reader, kMaxJsonBodyBytes);
+    } catch (const ApiError&) {
+      // too large or a form: the answer is the same
+    }
+    response.status = -1;  // whatever the library set while reading
+    answer(request, response);
+  };
 }
 
 bool bodyAlreadySet(const httplib::Response& response) {
@@ -128,15 +147,7 @@ void HttpServer::Impl::addUnavailableGenerateRoutes() {
   const auto unavailable = [this](const httplib::Request& request, httplib::Response& response) {
     sendError(request, response, 503, "generation is not available: " + noGeneration);
   };
-  http.Post("/api/generate", [unavailable](const httplib::Request& request, httplib::Response& response,
-                                          const httplib::ContentReader& reader) {
-    try {
-      readBody(request, response, reader, kMaxJsonBodyBytes);
-    } catch (const ApiError&) {
-    }
-    response.status = -1;
-    unavailable(request, response);
-  });
+  http.Post("/api/generate", drainThenAnswer(unavailable));
   http.Get("/api/generate.mid", unavailable);
   http.Get("/api/render.ogg", unavailable);
 }
@@ -145,6 +156,14 @@ void HttpServer::Impl::configure() {
   // Without TCP_NODELAY small answers wait for the peer's delayed ACK (Nagle):
   // about 40 ms each, a 200-fold loss of throughput on keep-alive connections.
   http.set_tcp_nodelay(true);
+  // The library's default socket options set SO_REUSEPORT, with which a
+  // second server binds a port in use and takes half its connections. With
+  // SO_REUSEADDR alone a port in use is refused, and a restart still binds at
+  // once while the last run's connections linger in TIME_WAIT.
+  http.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // The library closes a connection after 5 requests unless told otherwise.
   http.set_keep_alive_max_count(1'000'000);
   http.set_keep_alive_timeout(5);
@@ -157,6 +176,11 @@ void HttpServer::Impl::configure() {
   http.new_task_queue = [threads] { return new ConnectionPool(threads, threads); };
 
   http.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    // A body whose end is unknown is never read (see bounded_server.h).
+    if (const auto framing = bodyFramingError(request.headers, kMaxRequestBytes)) {
+      sendError(request, response, framing->status, framing->message);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     static const std::array kMethods{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
     if (std::find(kMethods.begin(), kMethods.end(), request.method) == kMethods.end()) {
       sendError(request, response, 501, "method " + request.method + " is not supported");
@@ -201,22 +225,11 @@ void HttpServer::Impl::addStaticRoutes() {
 }
 
 void HttpServer::Impl::addFallbackRoutes() {
-  // Bodies sent anywhere else are read (within the limit) and dropped, so that
-  // the library never collects an unbounded body itself.
-  const auto drainThenAnswer = [](const httplib::Request& request, httplib::Response& response,
-                                  const httplib::ContentReader& reader) {
-    try {
-      readBody(request, response, reader, kMaxJsonBodyBytes);
-    } catch (const ApiError&) {
-      // too large or a form: the answer is the same
-    }
-    response.status = -1;
-    answerUnrouted(request, response);
-  };
-  http.Post(".*", drainThenAnswer);
-  http.Put(".*", drainThenAnswer);
-  http.Patch(".*", drainThenAnswer);
-  http.Delete(".*", drainThenAnswer);
+  const auto unrouted = drainThenAnswer(answerUnrouted);
+  http.Post(".*", unrouted);
+  http.Put(".*", unrouted);
+  http.Patch(".*", unrouted);
+  http.Delete(".*", unrouted);
   http.Options(".*", [](const httplib::Request& request, httplib::Response& response) {
     answerUnrouted(request, response);
   });
@@ -276,17 +289,22 @@ int HttpServer::bind() {
   } else {
     impl_->port = impl_->http.bind_to_port(options.host, options.port) ? options.port : -1;
   }
-  if (impl_->port <= 0)
-    throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
-                             (errno ? std::string(": ") + std::strerror(errno) : std::string()));
+  if (impl_->port <= 0) {
+    const int error = errno;
+    const std::string address = options.host + ":" + std::to_string(options.port);
+    if (error == EADDRINUSE)
+      throw std::runtime_error("cannot listen on " + address + ": port " + std::to_string(options.port) +
+                               " is already in use (another lofi serve?)");
+    throw std::runtime_error("cannot listen on " + address + (error ? std::string(": ") + std::strerror(error) : ""));
+  }
   impl_->http.raiseBacklog();
   return impl_->port;
 }
 
-bool HttpServer::run() { return impl_->http.listen_after_bind(); }
+bool HttpServer::run() { return impl_->http.serve(); }
 
 void HttpServer::stop() {
-  if (impl_) impl_->http.stop();
+  if (impl_) impl_->http.requestStop();
 }
 
 std::string HttpServer::url() const {

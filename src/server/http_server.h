@@ -26,7 +26,9 @@ class HttpServer {
   int bind();
   // Serves until stop(); returns false if the listening socket failed.
   bool run();
-  // From any thread.
+  // From any thread, at any moment: before run() too, which then returns at
+  // once. Connections waiting for a request are closed; answers under way are
+  // finished.
   void stop();
 
   std::string url() const;  // "http://127.0.0.1:8080"

@@ -109,8 +109,21 @@ nlohmann::json parseJsonObject(const httplib::Request& request, std::string_view
   if (nestingDepth(body, kMaxJsonDepth) > kMaxJsonDepth)
     throw ApiError(400, "the JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   nlohmann::json json;
+  std::string field;  // the top-level field being read, to name it in an error
+  const auto noteField = [&field](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key && depth == 1) field = parsed.get<std::string>();
+    return true;
+  };
   try {
-    json = nlohmann::json::parse(body);
+    json = nlohmann::json::parse(body, noteField);
+  } catch (const nlohmann::json::out_of_range& error) {
+    // A number beyond a double (1e309, -1e309): what() ends "number overflow parsing '1e309'".
+    const std::string what = error.what();
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    std::string number = open < close ? what.substr(open + 1, close - open - 1) : "a number";
+    if (number.size() > 40) number = number.substr(0, 37) + "...";
+    throw ApiError(400, (field.empty() ? std::string("the JSON") : "field '" + field + "'") + ": " + number +
+                            " is too large (numbers must lie within +-1.8e308)", field);
   } catch (const nlohmann::json::parse_error& error) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
       throw ApiError(400, "the request body is empty; expected a JSON object");

@@ -29,7 +29,7 @@ TEST(CopyIndex, FindsTheLongestCopiedRunAsBruteForceDoes) {
   SeededRandom random(4);
   auto randomTokens = [&](std::size_t count, int alphabet) {
     Tokens tokens;
-    for (std::size_t i = 0; i < count; ++i) tokens.push_back("t" + std::to_string(random.below(alphabet)));
+    for (std::size_t i = 0; i < count; ++i) tokens.push_back(std::string("t").append(std::to_string(random.below(alphabet))));
     return tokens;
   };
   for (int trial = 0; trial < 40; ++trial) {

@@ -80,8 +80,6 @@ TEST_F(ModelCliTest, GeneratesTheSameTrackForTheSameSeed) {
   ASSERT_EQ(lofi("train " + tokens() + kTinyNetwork + "--epochs 1 --out " + run()).exitCode, 0);
   const std::string generate = "generate --model " + run() + "/best.lofi --tokens 40 --json --seed ";
   const Outcome first = lofi(generate + "7");
-  if (first.err.find("unknown encoding 'classic'") != std::string::npos)
-    GTEST_SKIP() << "the classic encoding is not built into lofi yet";
   ASSERT_EQ(first.exitCode, 0) << first.err;
   const nlohmann::json track = nlohmann::json::parse(first.out);
   EXPECT_EQ(track["tokens"].size(), 40u);

@@ -42,7 +42,7 @@ std::vector<Token> tokenize(std::string_view text) {
     token.shouted = letters >= 2 && upper == letters;
     // The typographic apostrophe (U+2019, as phones type "don’t") reads as '.
     for (std::size_t at = token.lower.find("\xE2\x80\x99"); at != std::string::npos; at = token.lower.find("\xE2\x80\x99"))
-      token.lower.replace(at, 3, "'");
+      token.lower.replace(at, 3, 1, '\'');
     tokens.push_back(std::move(token));
   }
   return tokens;
