@@ -79,7 +79,7 @@ std::optional<ClassicToken> parseToken(std::string_view token) {
 
 ClassicToken readToken(std::string_view token) {
   if (auto parsed = parseToken(token)) return std::move(*parsed);
-  throw std::invalid_argument("unknown classic token '" + std::string(token) + "'");
+  throw std::invalid_argument(std::string("unknown classic token '").append(token).append("'"));
 }
 
 std::optional<std::vector<int>> soundingPitchClasses(std::string_view token) {
