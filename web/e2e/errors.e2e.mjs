@@ -23,7 +23,7 @@ after(async () => {
 async function open(query, setUp) {
   const page = await browser.context.newPage();
   const problems = [];
-  page.on("pageerror", (error) => problems.push(`error: ${error.message}`) && process.env.E2E_STACKS && console.log(error.stack));
+  page.on("pageerror", (error) => problems.push(`error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "warning" || message.type() === "error") problems.push(`${message.type()}: ${message.text()}`);
   });

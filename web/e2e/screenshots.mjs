@@ -3,6 +3,9 @@
 //   LOFI_BINARY=build/lofi node e2e/screenshots.mjs   (LOFI_BUILD_DIR as for npm run e2e)
 // HOUR=13 shows the scenes by day (default 21: evening, the lamp lit).
 // Starts `lofi serve` and Chromium as the browser suite does (e2e/harness.mjs).
+// The PNGs in docs/ were then reduced to 64 colours, without dithering (the
+// scenes are flat shapes and soft gradients):
+//   for f in docs/screenshots/*.png; do pngquant 64 --nofs --strip --force --output "$f" "$f"; done
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, startBrowser, startServer } from "./harness.mjs";
