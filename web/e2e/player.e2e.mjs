@@ -41,6 +41,12 @@ async function openPlayer(query, options = {}) {
   return { page, errors };
 }
 
+/** Opens the drawer (chords, mood, every layer, downloads) if it is closed. */
+async function openDrawer(page) {
+  if (await page.isHidden("#drawer")) await page.click("#open-drawer");
+  await page.waitForSelector("#drawer", { state: "visible" });
+}
+
 async function press(page, selector = "#play") {
   await page.click(selector);
 }
@@ -138,6 +144,7 @@ describe("the web player", () => {
     const { page } = await openPlayer(quiet());
     await press(page);
     await waitFor(page, () => window.lofi.bar() >= 0 && window.lofi.probeStarted !== false, null, 5000, "transport");
+    await openDrawer(page);
     for (const quote of choices.quote) {
       const spoken = await page.evaluate(() => window.lofi.quotesSpoken);
       await page.selectOption("#quote", quote);
@@ -221,6 +228,7 @@ describe("the web player", () => {
     });
     await press(page);
     await waitForSound(page, "the AI soloist", "window.lofi.playedAiNotes.length >= 1");
+    await openDrawer(page);
     await page.fill("#mood", "rainy sunday, a bit sad");
     await page.click("#ai-form button[type=submit]");
     await waitFor(page, () => document.getElementById("mood-result").textContent.length > 0, null, 10_000, "the mood shown");
@@ -235,6 +243,7 @@ describe("the web player", () => {
     await press(page);
     await waitForSound(page, "drums", "window.lofi.bar() >= 1");
     const before = await page.evaluate(() => ({ bar: window.lofi.bar(), hits: window.lofi.drumHits }));
+    await openDrawer(page);
     await page.locator("#tempo").fill("96");
     await waitFor(page, () => window.lofi.scheduled.some((change) => change.key === "tempo" && change.requestedAt > 0), null, 3000, "the tempo change scheduled");
     const change = await page.evaluate(() => window.lofi.scheduled.findLast((entry) => entry.key === "tempo"));
@@ -282,6 +291,7 @@ describe("the web player", () => {
     const { page } = await openPlayer("drums=boom-bap&ambience=rain&quote=none&melody=ai&seed=99&bpm=100");
     await press(page);
     await waitFor(page, () => window.lofi.playedAiNotes.length >= 1, null, 20_000, "AI notes");
+    await openDrawer(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-midi")]);
     const midi = readFileSync(await download.path());
     assert.equal(midi.subarray(0, 4).toString("latin1"), "MThd");
@@ -296,14 +306,17 @@ describe("the web player", () => {
     const { page } = await openPlayer(quiet(), { viewport: { width: 390, height: 844 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= 391, `page is ${overflow} px wide on a 390 px screen`);
-    const outside = await page.evaluate(() =>
-      [...document.querySelectorAll("input, select, button")]
-        .filter((control) => control.offsetParent !== null && control.getBoundingClientRect().right > window.innerWidth + 1)
-        .map((control) => control.id),
-    );
-    assert.deepEqual(outside, [], "every visible control fits across the screen");
+    const outside = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("input, select, button")]
+          .filter((control) => control.offsetParent !== null && control.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((control) => control.id),
+      );
+    assert.deepEqual(await outside(), [], "every visible control of the dock fits across the screen");
     assert.ok(await page.isVisible("#play"));
-    await page.screenshot({ path: artifactPath("phone.png"), fullPage: true });
+    await openDrawer(page);
+    assert.deepEqual(await outside(), [], "every control of the drawer fits across the screen");
+    await page.screenshot({ path: artifactPath("phone.png") });
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll("input, select, button")]
         .filter((control) => !(control.labels?.length || control.getAttribute("aria-label") || control.textContent.trim()))

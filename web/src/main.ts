@@ -13,7 +13,11 @@ import { AI_MELODY, clampBpm, CUSTOM_QUOTE, type PlayerState, reconcile } from "
 import { queryToState, randomSeed, stateToQuery } from "./state/UrlState";
 import { Controls } from "./ui/Controls";
 import { shortcutFor } from "./ui/KeyboardShortcuts";
+import { Drawer } from "./ui/Drawer";
+import { EarlyPress } from "./ui/EarlyPress";
+import { IdleFade } from "./ui/IdleFade";
 import { LoadingIndicator } from "./ui/LoadingIndicator";
+import { moodLine } from "./ui/MoodLine";
 import type { PhraseSlot } from "./layers/AiSoloistLayer";
 import { barAtTime, currentBar } from "./transport/Bars";
 import { noteNameToMidi } from "./transport/NoteName";
@@ -30,6 +34,10 @@ interface PageProbe {
   ticks(): number;
   bpm(): number;
   scene(): string;
+  /** Frames per second the scene was drawn at over the last second, its detail (0.25-1), frames drawn in all. */
+  frames(): { fps: number; detail: number; count: number };
+  /** Shows the scene at an hour of the day instead of the clock's (undefined: the clock again). */
+  setHour(hour?: number): void;
   phrases: Array<{ index: number; startBar: number; notes: Array<{ time: string; pitch: number }> }>;
   playedAiNotes: Array<{ index: number; time: string; pitch: number }>;
   drumHits: number;
@@ -75,6 +83,9 @@ async function main(): Promise<void> {
   const stage = new Stage(document.getElementById("scene") as HTMLCanvasElement);
   stage.showAmbience(parsed.state.ambience);
   stage.start();
+  const drawer = new Drawer(document.getElementById("drawer")!, document.getElementById("open-drawer") as HTMLButtonElement, document.getElementById("close-drawer") as HTMLButtonElement);
+  let playing = false;
+  new IdleFade(document.body, () => ({ playing, drawerOpen: drawer.open }));
 
   const probe: PageProbe = {
     ready: false,
@@ -84,6 +95,10 @@ async function main(): Promise<void> {
     ticks: () => 0,
     bpm: () => 0,
     scene: () => stage.sceneName,
+    frames: () => ({ fps: stage.meter.rate, detail: stage.meter.detail, count: stage.meter.frames }),
+    setHour: (hour) => {
+      stage.hour = hour;
+    },
     phrases: [],
     playedAiNotes: [],
     drumHits: 0,
@@ -103,6 +118,11 @@ async function main(): Promise<void> {
   const songs = new SongLibrary();
   const statusElement = document.getElementById("status")!;
   statusElement.textContent = "Fetching the list of sounds…";
+  const earlyPress = new EarlyPress(document.getElementById("play")!, (wanted) => {
+    // Unlocks audio inside the listener's gesture; the music starts once the list is in.
+    if (wanted) void Tone.start();
+    statusElement.textContent = wanted ? "Fetching the list of sounds… play starts as soon as it is in." : "Fetching the list of sounds…";
+  });
   const manifest = await client.manifest();
   const probeAudio = document.createElement("audio");
   const bank = new SoundBank({
@@ -132,10 +152,17 @@ async function main(): Promise<void> {
         controls.render(next);
         stage.showAmbience(next.ambience);
       },
-      onPlaying: (playing) => controls.showPlaying(playing),
+      onPlaying: (nowPlaying) => {
+        playing = nowPlaying;
+        controls.showPlaying(nowPlaying);
+      },
       onScheduled: (key, requestedAt, bar) => probe.scheduled.push({ key, requestedAt, bar }),
       onPhraseRequested: (index, bar, request) => probe.phraseRequests.push({ index, bar, seed: request.seed }),
       onError: (error) => controls.status(error.message, true),
+      onFallback: (field, text) => {
+        controls.status(text);
+        controls.markRefused(field, true);
+      },
       onHit: (drum, velocity, time) => {
         probe.drumHits++;
         draw.schedule(() => stage.visualizer.hit(drum, velocity, performance.now() / 1000), time);
@@ -150,10 +177,15 @@ async function main(): Promise<void> {
       onPhrase: ({ phrase, index }: PhraseSlot, startBar: number) => {
         probe.phrases.push({ index, startBar, notes: phrase.notes.map((note) => ({ time: note.time, pitch: note.pitch })) });
         const chords = [...new Set(phrase.chords.map((chord) => chord.symbol))].slice(0, 8).join(" ");
+        controls.clearError("Playing.");
         controls.note("phrase-info", `Phrase ${index + 1} from bar ${startBar + 1}: ${phrase.notes.length} notes${phrase.key ? ` in ${phrase.key}` : ""}${chords ? ` over ${chords}` : ""}.`);
       },
-      onMood: (mood) =>
-        controls.note("mood-result", mood ? `The mood became ${mood.key} ${mood.mode}, ${mood.bpm} BPM, ${mood.progression}${mood.instrument ? ` on ${mood.instrument}` : ""}.` : ""),
+      // Called before the mood's tempo is applied: the state still holds the tempo it replaces.
+      onMood: (mood) => {
+        const line = mood ? moodLine(mood, player.state.bpm) : "";
+        controls.note("mood-result", line);
+        if (line) controls.status(line);
+      },
       onSpeak: (time, withCrackle) => {
         probe.quotesSpoken++;
         if (withCrackle) probe.quotesWithCrackle++;
@@ -256,6 +288,7 @@ async function main(): Promise<void> {
 
   const problems = [...parsed.notes, ...notes];
   controls.status(problems.length ? `From the link: ${problems.join("; ")}.` : "Press play (or the space bar).");
+  if (earlyPress.release()) togglePlay();
   probe.ready = true;
 }
 

@@ -2,6 +2,7 @@
 // request's seed, a fixed mood answer, every request recorded. Answers can be
 // held back to play a late server.
 import { formatTransportTime } from "../transport/TransportTime";
+import { RequestError } from "./RequestError";
 import type { GenerateRequest, MoodAnswer, Phrase, PhraseNote } from "./ServerApi";
 
 /** A small phrase that differs with the seed: four notes and one E minor chord a bar. */
@@ -27,8 +28,15 @@ export class FakeServer {
   holding = false;
   private held: Array<() => void> = [];
 
+  /** Chord symbols the server cannot read: a request with one is refused with a 400, as `lofi serve` does. */
+  unreadableChords = /Xq/;
+  /** While true, mood sentences are refused with a 400. */
+  refuseMoods = false;
+
   generate(request: GenerateRequest): Promise<Phrase> {
     this.requests.push(request);
+    const unreadable = request.chords?.split(/\s+/).find((symbol) => this.unreadableChords.test(symbol));
+    if (unreadable) return Promise.reject(new RequestError(`/api/generate: 400 cannot read the chord '${unreadable}'`, 400));
     const phrase = phraseOfSeed(request.seed);
     if (!this.holding) return Promise.resolve(phrase);
     return new Promise((resolve) => this.held.push(() => resolve(phrase)));
@@ -36,6 +44,7 @@ export class FakeServer {
 
   mood(text: string): Promise<MoodAnswer> {
     this.moodTexts.push(text);
+    if (this.refuseMoods) return Promise.reject(new RequestError("/api/mood: 400 the text has no words", 400));
     return Promise.resolve({ ...this.moodAnswer });
   }
 

@@ -1,6 +1,7 @@
 // Talks to `lofi serve`: the manifest, generation, moods and speech. Every
 // failure becomes an Error that names the endpoint and what went wrong.
 import { JsonReader } from "./JsonReader";
+import { RequestError } from "./RequestError";
 import { parseManifest, type Manifest } from "./Manifest";
 import {
   errorMessage,
@@ -65,9 +66,9 @@ export class ServerClient {
     try {
       response = await this.options.fetch(this.options.base + path, init);
     } catch (error) {
-      throw new Error(`${path}: cannot reach the server (${(error as Error).message})`);
+      throw new RequestError(`${path}: cannot reach the server (${(error as Error).message})`);
     }
-    if (!response.ok) throw new Error(errorMessage(response.status, response.statusText, await response.text(), path));
+    if (!response.ok) throw new RequestError(errorMessage(response.status, response.statusText, await response.text(), path), response.status);
     return response;
   }
 

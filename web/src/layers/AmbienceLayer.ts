@@ -37,24 +37,41 @@ export class AmbienceLayer extends Layer {
     this.repeatId = undefined;
     if (buffer) {
       const loopBars = this.plan.options.ambienceBars;
-      const nextGridBar = Math.ceil((bar + 1) / loopBars) * loopBars;
-      this.repeatId = this.transport.scheduleRepeat((time) => this.sound(time, this.barAtTime(time, "nearest")), `${loopBars}m`, this.barTime(nextGridBar));
+      this.restartAt(Math.ceil((bar + 1) / loopBars) * loopBars);
     }
     if (audioTime !== undefined) this.sound(audioTime, bar);
   }
 
+  /**
+   * Restarts the loop on each line of the 12-bar grid from `gridBar`. One
+   * event at a time rather than Transport.scheduleRepeat, which reads the
+   * clock without a time and warns when made inside a scheduled callback
+   * (where bar-quantized changes run).
+   */
+  private restartAt(gridBar: number): void {
+    this.repeatId = this.transport.scheduleOnce((time) => {
+      this.sound(time, this.barAtTime(time, "nearest"));
+      this.restartAt(gridBar + this.plan.options.ambienceBars);
+    }, this.barTime(gridBar));
+  }
+
   /** Starts the loop at `time` from where bar `bar` of the 12-bar grid falls in the file. */
   private sound(time: number, bar: number): void {
+    // Stopped at `time` whatever their state now: a player may be started or
+    // scheduled to start later than now (ambiences switched quickly), and
+    // starting one again at a time it already starts is an error in Tone.js.
+    // Stopping cancels what was scheduled from `time` on.
     const outgoing = this.players[this.active]!;
-    if (outgoing.state === "started") outgoing.stop(time);
+    const wasSounding = outgoing.state === "started";
+    outgoing.stop(time);
     if (!this.buffer) return;
     this.active = 1 - this.active;
     const incoming = this.players[this.active]!;
-    if (incoming.state === "started") incoming.stop(time);
+    incoming.stop(time);
     incoming.buffer = this.buffer;
     const offset = secondsOfBars(this.plan.ambienceBarAt(bar), this.transport.bpm.value) % Math.max(0.001, this.buffer.duration);
     // Out of silence the ambience comes in quickly; between two loops it crossfades slowly.
-    incoming.fadeIn = outgoing.state === "started" ? this.fade : Math.min(this.fade, 0.3);
+    incoming.fadeIn = wasSounding ? this.fade : Math.min(this.fade, 0.3);
     incoming.start(time, offset);
   }
 

@@ -9,6 +9,7 @@ import { ticksPerSixteenth } from "../transport/Bars";
 import { LoopPlan } from "../transport/LoopPlan";
 import { SIXTEENTHS_PER_BAR } from "../transport/TransportTime";
 import { type DrumEvent, eventsByStep, grooveEvents } from "./DrumPattern";
+import { hitStartTime } from "./HitTiming";
 import { Layer, type LayerOptions } from "./Layer";
 
 export interface DrumLayerOptions extends LayerOptions {
@@ -21,6 +22,8 @@ export interface DrumLayerOptions extends LayerOptions {
 
 export class DrumLayer extends Layer {
   private readonly players = new Map<string, Tone.Player>();
+  /** When each drum last started, so that late hits never start one twice at a time. */
+  private readonly lastStart = new Map<string, number>();
   private readonly plan: LoopPlan;
   private readonly seed: number;
   private readonly onHit?: DrumLayerOptions["onHit"];
@@ -67,7 +70,10 @@ export class DrumLayer extends Layer {
   private hit(event: DrumEvent, time: number): void {
     const player = this.players.get(drumKey(event.drum));
     if (!player) return;
-    const when = Math.max(this.context.currentTime, time + event.nudgeSeconds);
+    const key = drumKey(event.drum);
+    const when = hitStartTime(time + event.nudgeSeconds, this.context.currentTime, this.lastStart.get(key));
+    if (when === undefined) return;
+    this.lastStart.set(key, when);
     player.volume.setValueAtTime(Tone.gainToDb(event.velocity), when);
     player.start(when);
     this.onHit?.(event.drum, event.velocity, when);

@@ -74,6 +74,7 @@ function setUp(patch: Partial<PlayerState>) {
     requested: [] as Array<[index: number, bar: number]>,
     phrases: [] as Array<[index: number, startBar: number]>,
     errors: [] as string[],
+    fallbacks: [] as string[],
   };
   const state: PlayerState = { ...defaultState(42), drums: OFF, ambience: OFF, quote: OFF, melody: AI_MELODY, endless: true, ...patch };
   const player = new LofiPlayer({
@@ -87,6 +88,7 @@ function setUp(patch: Partial<PlayerState>) {
       onPhraseRequested: (index, bar) => events.requested.push([index, bar]),
       onPhrase: (slot, startBar) => events.phrases.push([slot.index, startBar]),
       onError: (error) => events.errors.push(error.message),
+      onFallback: (field, text) => events.fallbacks.push(`${field}: ${text}`),
     },
   });
   return { transport, server, player, needs, events, rig: () => rig! };
@@ -214,5 +216,33 @@ describe("LofiPlayer transport", () => {
     expect(transport.bpm.value).toBe(80);
     transport.advanceToBar(4);
     expect(transport.bpm.value).toBe(96);
+  });
+});
+
+describe("LofiPlayer with values the server refuses", () => {
+  it("falls back from unreadable chords, says so and keeps them out of the state", async () => {
+    const { transport, server, player, events, rig } = await playing({ chords: "Dm9 Xq9" });
+    await settle();
+    expect(events.fallbacks).toHaveLength(1);
+    expect(events.fallbacks[0]).toMatch(/^chords: The chords “Dm9 Xq9” were not accepted \(cannot read the chord 'Xq9'\)/);
+    expect(player.state.chords).toBe("");
+    expect(server.requests.map((request) => request.chords)).toEqual(["Dm9 Xq9", undefined]);
+    transport.advanceToBar(1);
+    expect(rig().performer.played.map((slot) => slot.index)).toEqual([0]);
+    expect(events.errors).toEqual([]);
+  });
+
+  it("falls back from a refused mood and plays on without it", async () => {
+    const setup = setUp({ mood: "zzz" });
+    setup.server.refuseMoods = true;
+    await setup.player.play();
+    await settle();
+    await settle();
+    expect(setup.events.fallbacks).toEqual(["mood: The mood “zzz” was not accepted (the text has no words); playing without it."]);
+    expect(setup.player.state.mood).toBe("");
+    expect(setup.server.requests.at(-1)?.mood).toBeUndefined();
+    setup.transport.advanceToBar(2);
+    expect(setup.rig().performer.played.length).toBeGreaterThan(0);
+    expect(setup.events.errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // Transport as soon as the first chosen layer is loaded; the others join at the
 // next bar after they arrive.
 import { type GenerateRequest, type MoodAnswer, phraseSeed } from "../api/ServerApi";
+import { isRefusal } from "../api/RequestError";
 import { ServerClient } from "../api/ServerClient";
 import type { SongLibrary } from "../api/SongLibrary";
 import type { PhraseSlot } from "../layers/AiSoloistLayer";
@@ -25,6 +26,8 @@ export interface PlayerEvents extends RigHooks {
   onPlaying?: (playing: boolean) => void;
   onMood?: (mood: MoodAnswer | null) => void;
   onStatus?: (text: string) => void;
+  /** A value the server refused was dropped and the music went on without it; `text` says which and why. */
+  onFallback?: (field: "chords" | "mood", text: string) => void;
 }
 
 /** What the player loads sounds from (a SoundBank). */
@@ -255,7 +258,16 @@ export class LofiPlayer {
   }
 
   private async applyMood(isCurrent = () => true): Promise<void> {
-    this.mood = await this.server.mood(this.stateValue.mood.trim());
+    const text = this.stateValue.mood.trim();
+    try {
+      this.mood = await this.server.mood(text);
+    } catch (error) {
+      if (!isRefusal(error) || !isCurrent()) throw error;
+      // Refused: the link keeps only what plays, and the melody goes on as before.
+      this.options.events.onFallback?.("mood", `The mood “${text}” was not accepted (${error.reason}); playing without it.`);
+      this.update({ mood: "" });
+      return;
+    }
     if (!isCurrent()) return;
     this.options.events.onMood?.(this.mood);
     // The mood's tempo becomes the player's (shown, and kept in the URL).
@@ -285,7 +297,17 @@ export class LofiPlayer {
   /** The AI soloist: its layer asks for phrase 0 at once; the samples its notes reach load, then it plays. */
   private async applyAiMelody(isCurrent: () => boolean): Promise<void> {
     const rig = this.rig!;
-    const first = await rig.ai.fetch(0);
+    let first: PhraseSlot;
+    try {
+      first = await rig.ai.fetch(0);
+    } catch (error) {
+      const chords = this.stateValue.chords;
+      if (!isRefusal(error) || !chords || !isCurrent()) throw error;
+      // Chords the server cannot read: fall back to the model's own, say so, and drop them from the link.
+      this.options.events.onFallback?.("chords", `The chords “${chords}” were not accepted (${error.reason}); the soloist plays its own chords.`);
+      this.update({ chords: "" });
+      return;
+    }
     await this.firstSound;
     if (!isCurrent()) return;
     const ensemble = await this.loadEnsemble(phraseNeeds(first, this.mood), isCurrent);

@@ -87,6 +87,7 @@ export class Controls {
       const seed = Math.floor(Number((event.target as HTMLInputElement).value));
       if (Number.isFinite(seed) && seed >= 0) change({ seed });
     });
+    for (const field of ["chords", "mood"] as const) element(field).addEventListener("input", () => this.markRefused(field, false));
     element("ai-form").addEventListener("submit", (event) => {
       event.preventDefault();
       change({
@@ -121,8 +122,8 @@ export class Controls {
     for (const channel of MIX_CHANNELS) {
       element<HTMLInputElement>(`vol-${channel}`).value = String(Math.round(state.mix[channel].volume * 100));
       const mute = element(`mute-${channel}`);
+      // The name stays "Mute drums"; whether it is on is the pressed state alone.
       mute.setAttribute("aria-pressed", String(state.mix[channel].muted));
-      mute.textContent = state.mix[channel].muted ? "Muted" : "Mute";
     }
     element<HTMLInputElement>("tempo").value = String(state.bpm);
     element("tempo-value").textContent = String(state.bpm);
@@ -137,15 +138,27 @@ export class Controls {
   }
 
   showPlaying(playing: boolean): void {
-    const button = element("play");
-    button.textContent = playing ? "Pause" : "Play";
-    button.setAttribute("aria-pressed", String(playing));
+    // The label says what a press does; no pressed state besides it.
+    element("play").textContent = playing ? "Pause" : "Play";
   }
 
   status(text: string, isError = false): void {
     const status = element("status");
     status.textContent = text;
     status.classList.toggle("error", isError);
+  }
+
+  /** Replaces the status with `text` if it shows an error: what failed works again. */
+  clearError(text: string): void {
+    if (element("status").classList.contains("error")) this.status(text);
+  }
+
+  /** Marks a text field whose value the server refused (until the listener edits it). */
+  markRefused(field: "chords" | "mood", refused: boolean): void {
+    const input = element<HTMLInputElement>(field);
+    input.classList.toggle("invalid", refused);
+    if (refused) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
   }
 
   note(id: "mood-result" | "phrase-info" | "quote-caption", text: string): void {

@@ -1,51 +1,58 @@
-// A summer night: twinkling stars, a crescent moon, dark hills and fireflies where the crickets are.
-import { SeededRandom } from "../core/SeededRandom";
-import { type Pulse, type Scene, verticalGradient } from "./Scene";
+// A night city: stars, a crescent moon, two rows of buildings whose windows
+// come and go, a neon sign and a radio mast light that pulse with the beat.
+// By day it is the same city at dusk.
+import { byLight } from "./Palette";
+import type { Rect } from "./RoomLayout";
+import type { Frame, Scene } from "./Scene";
+import { drawSky, drawSunOrMoon, Skyline, Stars } from "./Sky";
+
+const CITY_SKY = { nightTop: "#090b22", nightBottom: "#3b2450", dayTop: "#4a4f86", dayBottom: "#f0a27c" };
 
 export class NightScene implements Scene {
   readonly name = "night";
-  private readonly stars: Array<{ x: number; y: number; size: number; phase: number }> = [];
-  private readonly flies: Array<{ x: number; y: number; phase: number }> = [];
+  readonly furniture = "shelf";
+  private readonly stars = new Stars(61, 90);
+  private readonly far = new Skyline(62, 0.5);
+  private readonly near = new Skyline(63, 0.68);
 
-  constructor(seed = 5) {
-    const random = new SeededRandom(seed);
-    for (let index = 0; index < 160; index++) this.stars.push({ x: random.next(), y: random.next() * 0.65, size: random.between(0.5, 1.8), phase: random.next() * 6 });
-    for (let index = 0; index < 24; index++) this.flies.push({ x: random.next(), y: random.between(0.7, 0.95), phase: random.next() * 6 });
-  }
-
-  draw(context: CanvasRenderingContext2D, width: number, height: number, seconds: number, _delta: number, pulse: Pulse): void {
-    const sky = verticalGradient(context, height, [[0, "#02030a"], [0.6, "#0d1430"], [1, "#1a1f3a"]]);
-    context.fillStyle = sky;
-    context.fillRect(0, 0, width, height);
-    for (const star of this.stars) {
-      const twinkle = 0.5 + 0.5 * Math.sin(seconds * 2 + star.phase);
-      context.fillStyle = `rgba(230, 235, 255, ${0.3 + 0.7 * twinkle})`;
-      context.fillRect(star.x * width, star.y * height, star.size, star.size);
-    }
-    const moonRadius = Math.min(width, height) * 0.06;
-    context.fillStyle = "#f3efd8";
+  drawView(context: CanvasRenderingContext2D, view: Rect, frame: Frame): void {
+    const { seconds, pulse } = frame;
+    // The city is a night place: by day the view is an evening.
+    const light = frame.daylight * 0.45;
+    drawSky(context, view, light, CITY_SKY);
+    this.stars.draw(context, view, seconds, 1 - light * 1.5);
+    const moonX = view.x + view.width * 0.22;
+    const moonY = view.y + view.height * 0.2;
+    const radius = Math.min(view.width, view.height) * 0.06;
+    drawSunOrMoon(context, moonX, moonY, radius, 0, pulse.energy * 0.5);
+    // The crescent: the sky's colour over part of the moon, clipped to the moon's disc.
+    context.save();
     context.beginPath();
-    context.arc(width * 0.8, height * 0.2, moonRadius, 0, Math.PI * 2);
-    context.fill();
-    // The crescent: a disc of the sky itself over the moon.
-    context.fillStyle = sky;
+    context.arc(moonX, moonY, radius + 0.5, 0, Math.PI * 2);
+    context.clip();
+    context.fillStyle = byLight(CITY_SKY.nightTop, CITY_SKY.dayTop, light, 0.92);
     context.beginPath();
-    context.arc(width * 0.8 + moonRadius * 0.45, height * 0.2 - moonRadius * 0.2, moonRadius, 0, Math.PI * 2);
+    context.arc(moonX + radius * 0.45, moonY - radius * 0.2, radius * 0.95, 0, Math.PI * 2);
     context.fill();
-    context.fillStyle = "#05070f";
+    context.restore();
+    const baseY = view.y + view.height;
+    this.far.draw(context, view, baseY, byLight("#1b1733", "#3e3558", light), 0.6, seconds);
+    this.near.draw(context, view, baseY, byLight("#0e0c1c", "#28223c", light), 1, seconds, pulse.energy);
+    // A neon sign and a mast light, on the beat.
+    const signX = view.x + view.width * 0.66;
+    const signY = baseY - view.height * 0.3;
+    const neon = 0.55 + 0.45 * pulse.energy;
+    context.fillStyle = `rgba(255, 110, 160, ${(neon * 0.25).toFixed(3)})`;
+    context.fillRect(signX - 10, signY - 10, view.width * 0.12 + 20, view.height * 0.05 + 20);
+    context.strokeStyle = `rgba(255, 140, 190, ${neon.toFixed(3)})`;
+    context.lineWidth = 2;
+    context.strokeRect(signX, signY, view.width * 0.12, view.height * 0.05);
+    const mastX = view.x + view.width * 0.9;
+    context.fillStyle = `rgba(255, 80, 60, ${(0.3 + 0.7 * Math.max(pulse.energy, Math.sin(seconds * 2) > 0.7 ? 1 : 0)).toFixed(3)})`;
     context.beginPath();
-    context.moveTo(0, height);
-    for (let x = 0; x <= width; x += 20) context.lineTo(x, height * 0.72 + Math.sin(x / 140) * 30 + Math.sin(x / 53) * 10);
-    context.lineTo(width, height);
+    context.arc(mastX, baseY - view.height * 0.72, 3, 0, Math.PI * 2);
     context.fill();
-    for (const fly of this.flies) {
-      const glow = Math.max(0, Math.sin(seconds * 1.5 + fly.phase)) * (0.7 + pulse.energy * 0.3);
-      const x = (fly.x + 0.02 * Math.sin(seconds * 0.4 + fly.phase)) * width;
-      const y = (fly.y + 0.02 * Math.cos(seconds * 0.5 + fly.phase)) * height;
-      context.fillStyle = `rgba(220, 255, 120, ${glow})`;
-      context.beginPath();
-      context.arc(x, y, 2.5, 0, Math.PI * 2);
-      context.fill();
-    }
+    context.fillStyle = byLight("#0e0c1c", "#28223c", light);
+    context.fillRect(mastX - 1, baseY - view.height * 0.72, 2, view.height * 0.1);
   }
 }

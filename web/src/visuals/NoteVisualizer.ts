@@ -55,7 +55,7 @@ export class NoteVisualizer {
     for (const bead of this.beads) {
       const age = (now - bead.born) / bead.life;
       const x = width * (0.05 + 0.9 * bead.x);
-      const y = height * (0.92 - 0.55 * age);
+      const y = height * (0.8 - 0.5 * age);
       const gradient = context.createRadialGradient(x, y, 0, x, y, bead.size * 2.5);
       gradient.addColorStop(0, `rgba(${TRACK_COLOR[bead.track]}, ${0.9 * (1 - age)})`);
       gradient.addColorStop(1, `rgba(${TRACK_COLOR[bead.track]}, 0)`);
@@ -69,8 +69,8 @@ export class NoteVisualizer {
       const age = (now - hit.born) / 0.6;
       const alpha = (1 - age) * hit.strength;
       if (hit.drum === "kick") {
-        context.strokeStyle = `rgba(255, 255, 255, ${0.5 * alpha})`;
-        context.lineWidth = 3;
+        context.strokeStyle = `rgba(255, 210, 160, ${0.22 * alpha})`;
+        context.lineWidth = 2;
         context.beginPath();
         context.arc(width / 2, height, 40 + age * Math.min(width, height) * 0.4, Math.PI, 0);
         context.stroke();

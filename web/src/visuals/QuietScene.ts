@@ -1,17 +1,21 @@
-// What is shown with no ambience: a dim room and a slowly breathing lamp.
-import { type Pulse, type Scene, verticalGradient } from "./Scene";
+// No ambience: the same room with a plain sky and slow clouds.
+import { byLight } from "./Palette";
+import type { Rect } from "./RoomLayout";
+import type { Frame, Scene } from "./Scene";
+import { Clouds, drawSky, drawSunOrMoon, Stars } from "./Sky";
 
 export class QuietScene implements Scene {
   readonly name = "quiet";
+  readonly furniture = "shelf";
+  private readonly clouds = new Clouds(71, 4);
+  private readonly stars = new Stars(72);
 
-  draw(context: CanvasRenderingContext2D, width: number, height: number, seconds: number, _delta: number, pulse: Pulse): void {
-    context.fillStyle = verticalGradient(context, height, [[0, "#1c1626"], [1, "#2e2438"]]);
-    context.fillRect(0, 0, width, height);
-    const glow = 0.25 + 0.05 * Math.sin(seconds * 0.7) + pulse.energy * 0.2;
-    const lamp = context.createRadialGradient(width * 0.2, height * 0.3, 5, width * 0.2, height * 0.3, Math.max(width, height) * 0.5);
-    lamp.addColorStop(0, `rgba(255, 190, 120, ${glow})`);
-    lamp.addColorStop(1, "rgba(255, 190, 120, 0)");
-    context.fillStyle = lamp;
-    context.fillRect(0, 0, width, height);
+  drawView(context: CanvasRenderingContext2D, view: Rect, frame: Frame): void {
+    drawSky(context, view, frame.daylight);
+    this.stars.draw(context, view, frame.seconds, 1 - frame.daylight);
+    drawSunOrMoon(context, view.x + view.width * 0.3, view.y + view.height * 0.3, Math.min(view.width, view.height) * 0.06, frame.daylight, frame.pulse.energy);
+    this.clouds.draw(context, view, frame.seconds, byLight("#3e3a62", "#fff6ee", frame.daylight, 0.6));
+    context.fillStyle = byLight("#1a1d30", "#8ea882", frame.daylight);
+    context.fillRect(view.x, view.y + view.height * 0.85, view.width, view.height * 0.15);
   }
 }

@@ -1,60 +1,86 @@
-// Wind over a meadow at dusk: grass blades bending with slow gusts, leaves blown across.
+// Wind: hills and trees that sway in gusts (harder on the beat), clouds
+// drifting, leaves blown past the window.
 import { SeededRandom } from "../core/SeededRandom";
-import { type Pulse, type Scene, verticalGradient } from "./Scene";
+import { byLight, dusk } from "./Palette";
+import type { Rect } from "./RoomLayout";
+import type { Frame, Scene } from "./Scene";
+import { Clouds, drawSky, drawSunOrMoon, Stars } from "./Sky";
+
+interface Tree { x: number; height: number; phase: number; shade: string }
+interface Leaf { x: number; y: number; speed: number; spin: number; phase: number }
 
 export class WindScene implements Scene {
   readonly name = "wind";
-  private readonly blades: Array<{ x: number; height: number; phase: number; shade: number }> = [];
-  private readonly leaves: Array<{ x: number; y: number; spin: number; size: number; hue: number }> = [];
+  readonly furniture = "shelf";
+  private readonly trees: Tree[] = [];
+  private readonly leaves: Leaf[] = [];
+  private readonly random: SeededRandom;
+  private readonly clouds = new Clouds(31, 5);
+  private readonly stars = new Stars(32);
+  private gust = 0;
 
   constructor(seed = 2) {
-    const random = new SeededRandom(seed);
-    for (let index = 0; index < 220; index++) {
-      this.blades.push({ x: random.next(), height: random.between(0.08, 0.22), phase: random.next() * 6, shade: random.between(0.6, 1) });
-    }
-    for (let index = 0; index < 18; index++) {
-      this.leaves.push({ x: random.next(), y: random.between(0.2, 0.8), spin: random.next() * 6, size: random.between(4, 9), hue: random.between(20, 50) });
-    }
+    this.random = new SeededRandom(seed);
+    const shades = ["#4f7a4a", "#6a9457", "#3f6a48"];
+    for (let index = 0; index < 6; index++) this.trees.push({ x: 0.06 + index * 0.17 + this.random.between(-0.04, 0.04), height: this.random.between(0.3, 0.5), phase: this.random.next() * 6, shade: shades[index % 3]! });
+    for (let index = 0; index < 26; index++) this.leaves.push({ x: this.random.next(), y: this.random.next(), speed: this.random.between(0.12, 0.3), spin: this.random.between(2, 6), phase: this.random.next() * 6 });
   }
 
-  /** A slowly moving gust strength, 0.2 to 1. */
-  static gust(seconds: number): number {
-    return 0.6 + 0.25 * Math.sin(seconds * 0.31) + 0.15 * Math.sin(seconds * 0.87 + 1.3);
-  }
-
-  draw(context: CanvasRenderingContext2D, width: number, height: number, seconds: number, delta: number, pulse: Pulse): void {
-    context.fillStyle = verticalGradient(context, height, [[0, "#3a2d5c"], [0.55, "#c0756b"], [1, "#e9b07a"]]);
-    context.fillRect(0, 0, width, height);
-    context.fillStyle = "rgba(255, 220, 160, 0.55)";
-    context.beginPath();
-    context.arc(width * 0.75, height * 0.62, Math.min(width, height) * 0.08, 0, Math.PI * 2);
-    context.fill();
-    const gust = WindScene.gust(seconds);
-    context.lineCap = "round";
-    for (const blade of this.blades) {
-      const bend = (gust * 0.6 + 0.2 * Math.sin(seconds * 2.1 + blade.phase + blade.x * 8)) * blade.height * height * 0.6;
-      const baseX = blade.x * width;
-      const tipY = height - blade.height * height * (1 + pulse.energy * 0.1);
-      context.strokeStyle = `rgba(${Math.round(40 * blade.shade)}, ${Math.round(70 * blade.shade)}, ${Math.round(35 * blade.shade)}, 1)`;
-      context.lineWidth = 2;
+  drawView(context: CanvasRenderingContext2D, view: Rect, frame: Frame): void {
+    const { daylight, seconds, delta } = frame;
+    this.gust += ((0.5 + 0.5 * Math.sin(seconds * 0.31) + frame.pulse.energy * 0.6) - this.gust) * Math.min(1, delta * 2);
+    drawSky(context, view, daylight);
+    this.stars.draw(context, view, seconds, 1 - daylight);
+    drawSunOrMoon(context, view.x + view.width * 0.78, view.y + view.height * 0.2, Math.min(view.width, view.height) * 0.06, daylight, frame.pulse.energy);
+    this.clouds.draw(context, view, seconds * (1 + this.gust), byLight("#4a4868", "#fff6ee", daylight, 0.75));
+    this.hill(context, view, 0.62, byLight("#1e2637", "#9db58a", daylight), 0.7);
+    this.hill(context, view, 0.76, byLight("#172030", "#7d9a68", daylight), 1.6);
+    for (const tree of this.trees) this.tree(context, view, tree, frame);
+    const shown = Math.round(this.leaves.length * frame.detail);
+    for (let index = 0; index < shown; index++) {
+      const leaf = this.leaves[index]!;
+      leaf.x += leaf.speed * delta * (0.5 + this.gust);
+      if (leaf.x > 1.05) Object.assign(leaf, { x: -0.05, y: this.random.next() });
+      const x = view.x + leaf.x * view.width;
+      const y = view.y + (leaf.y + 0.04 * Math.sin(seconds * 1.3 + leaf.phase)) * view.height;
+      context.fillStyle = byLight("#5a4a3a", leaf.phase > 3 ? "#d99a4e" : "#b8c46a", daylight);
       context.beginPath();
-      context.moveTo(baseX, height);
-      context.quadraticCurveTo(baseX + bend * 0.3, (height + tipY) / 2, baseX + bend, tipY);
-      context.stroke();
-    }
-    for (const leaf of this.leaves) {
-      leaf.x += delta * (0.05 + gust * 0.12);
-      leaf.y += delta * 0.03 * Math.sin(seconds + leaf.spin);
-      leaf.spin += delta * 3 * gust;
-      if (leaf.x > 1.05) leaf.x = -0.05;
-      context.save();
-      context.translate(leaf.x * width, leaf.y * height);
-      context.rotate(leaf.spin);
-      context.fillStyle = `hsla(${leaf.hue}, 70%, 45%, 0.9)`;
-      context.beginPath();
-      context.ellipse(0, 0, leaf.size, leaf.size * 0.45, 0, 0, Math.PI * 2);
+      context.ellipse(x, y, 4, 1.8, seconds * leaf.spin + leaf.phase, 0, Math.PI * 2);
       context.fill();
-      context.restore();
     }
+  }
+
+  private hill(context: CanvasRenderingContext2D, view: Rect, level: number, color: string, wave: number): void {
+    context.fillStyle = color;
+    context.beginPath();
+    context.moveTo(view.x, view.y + view.height);
+    for (let step = 0; step <= 24; step++) {
+      const share = step / 24;
+      context.lineTo(view.x + share * view.width, view.y + view.height * (level + 0.05 * Math.sin(share * Math.PI * wave + level * 9)));
+    }
+    context.lineTo(view.x + view.width, view.y + view.height);
+    context.fill();
+  }
+
+  private tree(context: CanvasRenderingContext2D, view: Rect, tree: Tree, frame: Frame): void {
+    const baseX = view.x + tree.x * view.width;
+    const baseY = view.y + view.height * 0.8;
+    const height = tree.height * view.height;
+    const sway = (Math.sin(frame.seconds * 1.4 + tree.phase) * 0.5 + 0.5) * this.gust * height * 0.12;
+    context.strokeStyle = dusk("#5b4030", frame.daylight);
+    context.lineWidth = Math.max(2, height * 0.05);
+    context.beginPath();
+    context.moveTo(baseX, baseY);
+    context.quadraticCurveTo(baseX, baseY - height * 0.5, baseX + sway * 0.6, baseY - height * 0.75);
+    context.stroke();
+    context.fillStyle = dusk(tree.shade, frame.daylight);
+    context.beginPath();
+    for (const [dx, dy, size] of [[0, 0.8, 0.26], [-0.14, 0.66, 0.2], [0.15, 0.64, 0.2], [0.02, 0.98, 0.18]] as const) {
+      const x = baseX + dx * height + sway * (dy + 0.2);
+      const y = baseY - dy * height;
+      context.moveTo(x + size * height, y);
+      context.arc(x, y, size * height, 0, Math.PI * 2);
+    }
+    context.fill();
   }
 }
