@@ -11,7 +11,9 @@ APT_PACKAGES=(
   cmake g++ make pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev          # libFuzzer target
-  python3-mido                       # checks that other programs open our MIDI files
+  python3-mido                       # checks that other programs open our MIDI files; bench/midi_fuzz.py
+  python3-numpy python3-chardet python3-requests python3-joblib python3-jsonpickle
+  python3-more-itertools python3-webcolors python3-matplotlib   # bench/differential.py: music21 8.1 as the oracle
   nlohmann-json3-dev libcli11-dev
   libtorch-dev                       # the model: training network (LibTorch 1.13)
   libopenblas0-openmp                # fast BLAS for LibTorch (the reference BLAS is 16-25x slower)

@@ -197,15 +197,21 @@ class PartBuilder {
     return element;
   }
 
-  // instrument.deduplicate: instruments at one offset that agree on their
-  // names collapse into one; a generic Instrument gives way to a specific one.
+  // instrument.deduplicate. It means to group the instruments by offset, but
+  // iterating its OffsetTree of the part's instruments yields the whole part
+  // once, so all the track's instruments form one group: when they agree on
+  // their names (at most one part name, one instrument name), a generic
+  // Instrument gives way to specific ones, and if all are of one class only
+  // the first (in offset order) is kept, wherever the others are.
   void deduplicateInstruments() {
-    std::map<QuarterLength, std::vector<std::size_t>> byOffset;  // element indices, insertion order
+    std::vector<std::size_t> group;  // element indices in offset order, then insertion
     for (std::size_t i = 0; i < elements_.size(); ++i)
-      if (elements_[i].kind == Kind::Instrument) byOffset[elements_[i].offset].push_back(i);
+      if (elements_[i].kind == Kind::Instrument) group.push_back(i);
+    std::stable_sort(group.begin(), group.end(),
+                     [&](std::size_t a, std::size_t b) { return elements_[a].offset < elements_[b].offset; });
     std::vector<std::int64_t> removed;
-    for (auto& [offset, group] : byOffset) {
-      if (group.size() < 2) continue;
+    {
+      if (group.size() < 2) return;
       std::vector<std::string> partNames;
       std::vector<std::string> instrumentNames;
       std::vector<std::string> classes;
@@ -218,7 +224,7 @@ class PartBuilder {
           instrumentNames.push_back(*info.instrumentName);
         if (std::find(classes.begin(), classes.end(), info.className) == classes.end()) classes.push_back(info.className);
       }
-      if (partNames.size() > 1 || instrumentNames.size() > 1) continue;
+      if (partNames.size() > 1 || instrumentNames.size() > 1) return;
       const std::optional<std::string> partName = partNames.empty() ? std::nullopt : std::optional(partNames[0]);
       const std::optional<std::string> instrumentName =
           instrumentNames.empty() ? std::nullopt : std::optional(instrumentNames[0]);

@@ -329,69 +329,78 @@ zils=FingerCymbals
 
 // instrument.MIDI_PROGRAM_TO_INSTRUMENT; empty where music21 has no class.
 constexpr std::array<std::string_view, 128> kProgramClasses = {
-    "Piano", "Piano", "Piano", "Piano", "Piano", "Piano", "Harpsichord", "Clavichord",  // 0-7
-    "Celesta", "Glockenspiel", "Glockenspiel", "Vibraphone", "Marimba", "Xylophone", "TubularBells",
-    "Dulcimer",  // 8-15
-    "ElectricOrgan", "ElectricOrgan", "ElectricOrgan", "PipeOrgan", "ReedOrgan", "Accordion", "Harmonica",
-    "Accordion",  // 16-23
-    "AcousticGuitar", "AcousticGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar",
-    "ElectricGuitar", "ElectricGuitar",  // 24-31
-    "AcousticBass", "ElectricBass", "ElectricBass", "FretlessBass", "ElectricBass", "ElectricBass", "ElectricBass",
-    "ElectricBass",  // 32-39
-    "Violin", "Viola", "Violoncello", "Contrabass", "StringInstrument", "StringInstrument", "Harp",
-    "Timpani",  // 40-47
-    "StringInstrument", "StringInstrument", "StringInstrument", "StringInstrument", "Vocalist", "Vocalist",
-    "Vocalist", "Sampler",  // 48-55
-    "Trumpet", "Trombone", "Tuba", "Trumpet", "Horn", "BrassInstrument", "BrassInstrument",
-    "BrassInstrument",  // 56-63
-    "SopranoSaxophone", "AltoSaxophone", "TenorSaxophone", "BaritoneSaxophone", "Oboe", "EnglishHorn", "Bassoon",
-    "Clarinet",  // 64-71
-    "Piccolo", "Flute", "Recorder", "PanFlute", "", "Shakuhachi", "Whistle", "Ocarina",  // 72-79
+    "Piano", "Piano", "ElectricPiano", "Piano", "ElectricPiano", "ElectricPiano", "Harpsichord", "Clavichord",  // 0-7
+    "Celesta", "Glockenspiel", "Glockenspiel", "Vibraphone", "Marimba", "Xylophone", "TubularBells", "Dulcimer",  // 8-15
+    "ElectricOrgan", "ElectricOrgan", "ElectricOrgan", "PipeOrgan", "ReedOrgan", "Accordion", "Harmonica", "Accordion",  // 16-23
+    "AcousticGuitar", "AcousticGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar", "ElectricGuitar",  // 24-31
+    "AcousticBass", "ElectricBass", "ElectricBass", "FretlessBass", "ElectricBass", "ElectricBass", "ElectricBass", "ElectricBass",  // 32-39
+    "Violin", "Viola", "Violoncello", "Contrabass", "StringInstrument", "StringInstrument", "Harp", "Timpani",  // 40-47
+    "StringInstrument", "StringInstrument", "StringInstrument", "StringInstrument", "Choir", "Vocalist", "Vocalist", "Sampler",  // 48-55
+    "Trumpet", "Trombone", "Tuba", "Trumpet", "Horn", "BrassInstrument", "BrassInstrument", "BrassInstrument",  // 56-63
+    "SopranoSaxophone", "AltoSaxophone", "TenorSaxophone", "BaritoneSaxophone", "Oboe", "EnglishHorn", "Bassoon", "Clarinet",  // 64-71
+    "Piccolo", "Flute", "Recorder", "PanFlute", "PanFlute", "Shakuhachi", "Whistle", "Ocarina",  // 72-79
     "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler",  // 80-87
     "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler",  // 88-95
     "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler",  // 96-103
     "Sitar", "Banjo", "Shamisen", "Koto", "Kalimba", "Bagpipes", "Violin", "Shehnai",  // 104-111
-    "", "Agogo", "SteelDrum", "Woodblock", "Taiko", "TomTom", "Sampler", "Sampler",  // 112-119
+    "Glockenspiel", "Agogo", "SteelDrum", "Woodblock", "Taiko", "TomTom", "Sampler", "Sampler",  // 112-119
     "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler", "Sampler",  // 120-127
 };
 
 // Default instrumentName of classes whose name is not their split class name.
 const std::unordered_map<std::string, std::string>& irregularDefaultNames() {
   static const std::unordered_map<std::string, std::string> names = {
-      {"Vocalist", "Voice"},           {"BrassInstrument", "Brass"},    {"KeyboardInstrument", "Keyboard"},
-      {"StringInstrument", "StringInstrument"}, {"WoodwindInstrument", "Woodwind"}, {"TomTom", "Tom-Tom"},
-      {"HiHatCymbal", "Hi-Hat Cymbal"}, {"MezzoSoprano", "Mezzo-Soprano"}, {"TamTam", "Tam-Tam"},
-      {"UnpitchedPercussion", "Percussion"}, {"Cowbell", "Cowbell"},    {"Violoncello", "Violoncello"},
+      {"BassClarinet", "Bass clarinet"}, {"BrassInstrument", "Brass"}, {"HiHatCymbal", "Hi-Hat Cymbal"},
+      {"KeyboardInstrument", "Keyboard"}, {"MezzoSoprano", "Mezzo-Soprano"}, {"PitchedPercussion", "Percussion"},
+      {"StringInstrument", "StringInstrument"}, {"TamTam", "Tam-Tam"}, {"TomTom", "Tom-Tom"},
+      {"UnpitchedPercussion", "Percussion"}, {"Vocalist", "Voice"}, {"WoodwindInstrument", "Woodwind"},
   };
   return names;
 }
 
-// music21's class tree, child -> parent, for the classes above.
+// music21's class tree, child -> parent, for every class above and its ancestors
+// (generated from music21 8.1's classes).
 const std::unordered_map<std::string, std::string>& parentClasses() {
   static const std::unordered_map<std::string, std::string> parents = {
-      {"KeyboardInstrument", "Instrument"}, {"Piano", "KeyboardInstrument"}, {"Harpsichord", "KeyboardInstrument"},
-      {"Clavichord", "KeyboardInstrument"}, {"Celesta", "KeyboardInstrument"}, {"Sampler", "KeyboardInstrument"},
-      {"ElectricPiano", "Piano"}, {"Organ", "Instrument"}, {"PipeOrgan", "Organ"}, {"ElectricOrgan", "Organ"},
-      {"ReedOrgan", "Organ"}, {"Accordion", "Organ"}, {"Harmonica", "Instrument"},
-      {"StringInstrument", "Instrument"}, {"Violin", "StringInstrument"}, {"Viola", "StringInstrument"},
-      {"Violoncello", "StringInstrument"}, {"Contrabass", "StringInstrument"}, {"Harp", "StringInstrument"},
-      {"Guitar", "StringInstrument"}, {"AcousticGuitar", "Guitar"}, {"ElectricGuitar", "Guitar"},
-      {"AcousticBass", "Guitar"}, {"ElectricBass", "Guitar"}, {"FretlessBass", "Guitar"},
-      {"Mandolin", "StringInstrument"}, {"Ukulele", "StringInstrument"}, {"Banjo", "StringInstrument"},
-      {"Lute", "StringInstrument"}, {"Sitar", "StringInstrument"}, {"Shamisen", "StringInstrument"},
-      {"Koto", "StringInstrument"}, {"WoodwindInstrument", "Instrument"}, {"Flute", "WoodwindInstrument"},
-      {"Piccolo", "Flute"}, {"Recorder", "WoodwindInstrument"}, {"PanFlute", "WoodwindInstrument"},
-      {"Shakuhachi", "WoodwindInstrument"}, {"Whistle", "WoodwindInstrument"}, {"Ocarina", "WoodwindInstrument"},
-      {"Oboe", "WoodwindInstrument"}, {"EnglishHorn", "WoodwindInstrument"}, {"Clarinet", "WoodwindInstrument"},
-      {"BassClarinet", "Clarinet"}, {"Bassoon", "WoodwindInstrument"}, {"Contrabassoon", "Bassoon"},
-      {"Saxophone", "WoodwindInstrument"}, {"SopranoSaxophone", "Saxophone"}, {"AltoSaxophone", "Saxophone"},
-      {"TenorSaxophone", "Saxophone"}, {"BaritoneSaxophone", "Saxophone"}, {"Bagpipes", "WoodwindInstrument"},
-      {"Shehnai", "WoodwindInstrument"}, {"BrassInstrument", "Instrument"}, {"Horn", "BrassInstrument"},
-      {"Trumpet", "BrassInstrument"}, {"Trombone", "BrassInstrument"}, {"BassTrombone", "Trombone"},
-      {"Tuba", "BrassInstrument"}, {"Vocalist", "Instrument"}, {"Soprano", "Vocalist"},
-      {"MezzoSoprano", "Vocalist"}, {"Alto", "Vocalist"}, {"Tenor", "Vocalist"}, {"Baritone", "Vocalist"},
-      {"Bass", "Vocalist"}, {"Choir", "Vocalist"}, {"Conductor", "Instrument"}, {"Percussion", "Instrument"},
-      {"PitchedPercussion", "Percussion"}, {"UnpitchedPercussion", "Percussion"},
+      {"Accordion", "Organ"}, {"AcousticBass", "Guitar"}, {"AcousticGuitar", "Guitar"},
+      {"Agogo", "UnpitchedPercussion"}, {"Alto", "Vocalist"}, {"AltoSaxophone", "Saxophone"},
+      {"Bagpipes", "WoodwindInstrument"}, {"Banjo", "StringInstrument"}, {"Baritone", "Vocalist"},
+      {"BaritoneSaxophone", "Saxophone"}, {"Bass", "Vocalist"}, {"BassClarinet", "Clarinet"},
+      {"BassDrum", "UnpitchedPercussion"}, {"BassTrombone", "Trombone"}, {"Bassoon", "WoodwindInstrument"},
+      {"BongoDrums", "UnpitchedPercussion"}, {"BrassInstrument", "Instrument"}, {"Castanets", "UnpitchedPercussion"},
+      {"Celesta", "KeyboardInstrument"}, {"Choir", "Vocalist"}, {"ChurchBells", "PitchedPercussion"},
+      {"Clarinet", "WoodwindInstrument"}, {"Clavichord", "KeyboardInstrument"}, {"Conductor", "Instrument"},
+      {"CongaDrum", "UnpitchedPercussion"}, {"Contrabass", "StringInstrument"}, {"Contrabassoon", "Bassoon"},
+      {"Cowbell", "UnpitchedPercussion"}, {"CrashCymbals", "Cymbals"}, {"Cymbals", "UnpitchedPercussion"},
+      {"Dulcimer", "PitchedPercussion"}, {"ElectricBass", "Guitar"}, {"ElectricGuitar", "Guitar"},
+      {"ElectricOrgan", "Organ"}, {"ElectricPiano", "Piano"}, {"EnglishHorn", "WoodwindInstrument"},
+      {"FingerCymbals", "Cymbals"}, {"Flute", "WoodwindInstrument"}, {"FretlessBass", "Guitar"},
+      {"Glockenspiel", "PitchedPercussion"}, {"Gong", "PitchedPercussion"}, {"Guitar", "StringInstrument"},
+      {"Handbells", "PitchedPercussion"}, {"Harmonica", "Instrument"}, {"Harp", "StringInstrument"},
+      {"Harpsichord", "KeyboardInstrument"}, {"HiHatCymbal", "Cymbals"}, {"Horn", "BrassInstrument"},
+      {"Kalimba", "PitchedPercussion"}, {"KeyboardInstrument", "Instrument"}, {"Koto", "StringInstrument"},
+      {"Lute", "StringInstrument"}, {"Mandolin", "StringInstrument"}, {"Maracas", "UnpitchedPercussion"},
+      {"Marimba", "PitchedPercussion"}, {"MezzoSoprano", "Soprano"}, {"Oboe", "WoodwindInstrument"},
+      {"Ocarina", "Flute"}, {"Organ", "Instrument"}, {"PanFlute", "Flute"},
+      {"Percussion", "Instrument"}, {"Piano", "KeyboardInstrument"}, {"Piccolo", "Flute"},
+      {"PipeOrgan", "Organ"}, {"PitchedPercussion", "Percussion"}, {"Ratchet", "UnpitchedPercussion"},
+      {"Recorder", "Flute"}, {"ReedOrgan", "Organ"}, {"RideCymbals", "Cymbals"},
+      {"Sampler", "KeyboardInstrument"}, {"SandpaperBlocks", "UnpitchedPercussion"}, {"Saxophone", "WoodwindInstrument"},
+      {"Shakuhachi", "Flute"}, {"Shamisen", "StringInstrument"}, {"Shehnai", "WoodwindInstrument"},
+      {"Siren", "UnpitchedPercussion"}, {"Sitar", "StringInstrument"}, {"SizzleCymbal", "Cymbals"},
+      {"SleighBells", "UnpitchedPercussion"}, {"SnareDrum", "UnpitchedPercussion"}, {"Soprano", "Vocalist"},
+      {"SopranoSaxophone", "Saxophone"}, {"SplashCymbals", "Cymbals"}, {"SteelDrum", "PitchedPercussion"},
+      {"StringInstrument", "Instrument"}, {"SuspendedCymbal", "Cymbals"}, {"Taiko", "UnpitchedPercussion"},
+      {"TamTam", "UnpitchedPercussion"}, {"Tambourine", "UnpitchedPercussion"}, {"TempleBlock", "UnpitchedPercussion"},
+      {"Tenor", "Vocalist"}, {"TenorDrum", "UnpitchedPercussion"}, {"TenorSaxophone", "Saxophone"},
+      {"Timbales", "UnpitchedPercussion"}, {"Timpani", "PitchedPercussion"}, {"TomTom", "UnpitchedPercussion"},
+      {"Triangle", "UnpitchedPercussion"}, {"Trombone", "BrassInstrument"}, {"Trumpet", "BrassInstrument"},
+      {"Tuba", "BrassInstrument"}, {"TubularBells", "PitchedPercussion"}, {"Ukulele", "StringInstrument"},
+      {"UnpitchedPercussion", "Percussion"}, {"Vibraphone", "PitchedPercussion"}, {"Vibraslap", "UnpitchedPercussion"},
+      {"Viola", "StringInstrument"}, {"Violin", "StringInstrument"}, {"Violoncello", "StringInstrument"},
+      {"Vocalist", "Instrument"}, {"Whip", "UnpitchedPercussion"}, {"Whistle", "Flute"},
+      {"WindMachine", "UnpitchedPercussion"}, {"Woodblock", "UnpitchedPercussion"}, {"WoodwindInstrument", "Instrument"},
+      {"Xylophone", "PitchedPercussion"},
   };
   return parents;
 }

@@ -35,16 +35,6 @@ bool inInstrumentSpan(QuarterLength offset, QuarterLength duration, QuarterLengt
   return offset >= start && offset != end;
 }
 
-// score.flat.notes: every part's notes and chords in flat order.
-std::vector<PartitionedElement> flatNotes(const std::vector<std::vector<FlatElement>>& flats) {
-  std::vector<PartitionedElement> out;
-  for (const auto& flat : flats)
-    for (const FlatElement& fe : flat)
-      if (fe.element->isNotRest() && !fe.element->percussion) out.push_back({fe.offset, fe.element});
-  std::stable_sort(out.begin(), out.end(), sortsBefore);
-  return out;
-}
-
 }  // namespace
 
 std::vector<PartitionedElement> seedElements(const ImportedScore& score) {
@@ -59,7 +49,15 @@ std::vector<PartitionedElement> seedElements(const ImportedScore& score) {
         firstName = score.parts[p].instruments[static_cast<std::size_t>(fe.element->instrument)].instrumentName;
         break;
       }
-  if (!firstName) return flatNotes(flats);
+  // With no instrument at all, partitionByInstrument returns its score of
+  // flattened parts, which is not empty: the seed reads the first part, rests included.
+  if (!firstName) {
+    std::vector<PartitionedElement> first;
+    if (flats.empty()) return first;
+    for (const FlatElement& fe : flats[0])
+      if (isTokenElement(*fe.element)) first.push_back({fe.offset, fe.element});
+    return first;
+  }
 
   std::vector<PartitionedElement> gathered;
   std::unordered_set<std::int64_t> seen;  // an element enters a stream once

@@ -16,8 +16,8 @@ struct PartitionedElement {
 };
 
 // partitionByInstrument(score).parts[0].recurse(), notes, chords and rests
-// in the seed's order. When no part has an instrument music21 returns no
-// partition and the seed falls back to score.flat.notes (notes and chords only).
+// in the seed's order. When no part has an instrument music21 returns the
+// score of flattened parts unpartitioned, and the seed reads its first part.
 std::vector<PartitionedElement> seedElements(const ImportedScore& score);
 
 }  // namespace lofi::m21
