@@ -16,7 +16,7 @@ LEAN_FLAGS := -DLOFI_BUILD_TRAINING=OFF -DLOFI_BUILD_TESTS=OFF -DLOFI_BUILD_BENC
 configure = if [ -f $(BUILD)/CMakeCache.txt ]; then cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(1) > /dev/null; \
   else cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LEAN_FLAGS) $(1) > /dev/null; fi
 
-.PHONY: all setup build program lofi-train assets web run test test-web bench model clean
+.PHONY: all setup build lofi lofi-train assets web run test test-web bench model clean
 
 all: build
 
@@ -31,7 +31,7 @@ build:
 	@cmake --build $(BUILD) -j$(JOBS)
 
 # The lofi program alone: what `make run` runs.
-program:
+lofi:
 	@scripts/setup.sh run
 	@$(call configure,)
 	@cmake --build $(BUILD) -j$(JOBS) --target lofi
@@ -51,12 +51,12 @@ $(WEB_OUT)/index.html: $(WEB_SOURCES)
 
 # Everything the web page plays (samples, grooves, ambience, quotes) and its
 # manifest; does nothing when its inputs have not changed.
-assets: program
+assets: lofi
 	./$(BUILD)/lofi assets --out $(BUILD)/assets
 
 # The main job: serves the page, its assets and the API, and prints the
 # address (http://127.0.0.1:8080); Ctrl-C stops it.
-run: program web assets
+run: lofi web assets
 	./$(BUILD)/lofi serve
 
 test: build web
@@ -87,7 +87,7 @@ bench:
 # The default model: the default preset trained on the built-in corpus
 # (composed first), kept as models/default.lofi and compiled into lofi.
 MODEL_DATA ?= $(BUILD)/corpus
-model: program lofi-train
+model: lofi lofi-train
 	./$(BUILD)/lofi corpus --songs 2000 --seed 1 --out $(MODEL_DATA)
 	./$(BUILD)/lofi train $(MODEL_DATA) --encoding timed --parts melody --preset default --epochs 6 --seed 1 --out $(BUILD)/model-default
 	mkdir -p models && cp $(BUILD)/model-default/best.lofi models/default.lofi
