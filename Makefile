@@ -1,5 +1,6 @@
 # The two commands of the quick start: `make run` and `make test`.
-# Each installs what is missing, builds, then runs.
+# Each installs what it is missing (scripts/setup.sh run|test), builds what it
+# needs, then runs.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
@@ -7,31 +8,55 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 WEB_OUT := $(abspath $(BUILD))/web
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json data/songs -type f 2>/dev/null)
 
-.PHONY: all setup build assets web run test test-web bench model clean
+# One build folder for every job. A folder that `make run` configures first
+# leaves out training (LibTorch), the tests and the benchmarks; each job then
+# turns on what it needs and builds only its own targets, so `make run` after
+# `make test` builds `lofi` alone and `make test` after `make run` builds the rest.
+LEAN_FLAGS := -DLOFI_BUILD_TRAINING=OFF -DLOFI_BUILD_TESTS=OFF -DLOFI_BUILD_BENCH=OFF
+configure = if [ -f $(BUILD)/CMakeCache.txt ]; then cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(1) > /dev/null; \
+  else cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(LEAN_FLAGS) $(1) > /dev/null; fi
+
+.PHONY: all setup build lofi lofi-train assets web run test test-web bench model clean
 
 all: build
 
+# Everything any job needs: packages for running, training, tests and benchmarks.
 setup:
-	@scripts/setup.sh
+	@scripts/setup.sh all
 
-build: setup
-	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
+# Every target: the programs, the tests, the benchmarks (what `make test` runs).
+build:
+	@scripts/setup.sh test
+	@$(call configure,-DLOFI_BUILD_TRAINING=ON -DLOFI_BUILD_TESTS=ON -DLOFI_BUILD_BENCH=ON)
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# The lofi program alone: what `make run` runs.
+lofi:
+	@scripts/setup.sh run
+	@$(call configure,)
+	@cmake --build $(BUILD) -j$(JOBS) --target lofi
+
+# The training program, which `lofi train` runs (LibTorch).
+lofi-train:
+	@scripts/setup.sh train
+	@$(call configure,-DLOFI_BUILD_TRAINING=ON)
+	@cmake --build $(BUILD) -j$(JOBS) --target lofi-train
+
 # The web player, built by Vite into $(BUILD)/web (served by `lofi serve`).
-web: setup $(WEB_OUT)/index.html
+web: $(WEB_OUT)/index.html
 
 $(WEB_OUT)/index.html: $(WEB_SOURCES)
+	@scripts/setup.sh run
 	cd web && LOFI_WEB_OUT=$(WEB_OUT) npm run build
 
 # Everything the web page plays (samples, grooves, ambience, quotes) and its
 # manifest; does nothing when its inputs have not changed.
-assets: build
+assets: lofi
 	./$(BUILD)/lofi assets --out $(BUILD)/assets
 
 # The main job: serves the page, its assets and the API, and prints the
 # address (http://127.0.0.1:8080); Ctrl-C stops it.
-run: build web assets
+run: lofi web assets
 	./$(BUILD)/lofi serve
 
 test: build web
@@ -51,20 +76,23 @@ test-web: web
 	  cd web && npm test; \
 	fi
 
-bench: build
+bench:
+	@scripts/setup.sh bench
+	@$(call configure,-DLOFI_BUILD_TRAINING=ON -DLOFI_BUILD_BENCH=ON)
+	@cmake --build $(BUILD) -j$(JOBS) --target benchmarks
 	./$(BUILD)/bench/lofi-bench-encode
 	./$(BUILD)/bench/lofi-bench-render
 	./$(BUILD)/bench/lofi-bench-generate
 
 # The default model: the default preset trained on the built-in corpus
-# (composed first), kept as models/default.lofi.
+# (composed first), kept as models/default.lofi and compiled into lofi.
 MODEL_DATA ?= $(BUILD)/corpus
-model: build
+model: lofi lofi-train
 	./$(BUILD)/lofi corpus --songs 2000 --seed 1 --out $(MODEL_DATA)
 	./$(BUILD)/lofi train $(MODEL_DATA) --encoding timed --parts melody --preset default --epochs 6 --seed 1 --out $(BUILD)/model-default
 	mkdir -p models && cp $(BUILD)/model-default/best.lofi models/default.lofi
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --build $(BUILD) -j$(JOBS) --target lofi
 
 clean:
 	rm -rf $(BUILD)

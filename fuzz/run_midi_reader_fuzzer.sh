@@ -21,7 +21,7 @@ fi
 
 echo "fuzz: building midi_reader_fuzzer in $build_dir"
 cmake -S "$source_dir" -B "$build_dir" -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_BUILD_TYPE=Release \
-  -DLOFI_BUILD_FUZZ=ON -DLOFI_BUILD_TESTS=OFF -DLOFI_BUILD_BENCH=OFF > "$build_dir.configure.log" 2>&1 ||
+  -DLOFI_BUILD_FUZZ=ON -DLOFI_BUILD_TESTS=OFF -DLOFI_BUILD_BENCH=OFF -DLOFI_BUILD_TRAINING=OFF > "$build_dir.configure.log" 2>&1 ||
   { cat "$build_dir.configure.log" >&2; exit 1; }
 cmake --build "$build_dir" --target midi_reader_fuzzer -j2
 

@@ -2,6 +2,7 @@
 // one-line errors on stderr.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -44,9 +45,11 @@ class LofiTest : public testing::Test {
   }
   void TearDown() override { fs::remove_all(folder_); }
 
-  Outcome lofi(const std::string& arguments) const {
+  Outcome lofi(const std::string& arguments) const { return runProgram(LOFI_BINARY, arguments); }
+
+  Outcome runProgram(const std::string& program, const std::string& arguments) const {
     const fs::path outFile = folder_ / "stdout", errFile = folder_ / "stderr";
-    const std::string command = quoted(LOFI_BINARY) + " " + arguments + " > " + quoted(outFile.string()) + " 2> " +
+    const std::string command = quoted(program) + " " + arguments + " > " + quoted(outFile.string()) + " 2> " +
                                 quoted(errFile.string());
     const int status = std::system(command.c_str());
     Outcome run;
@@ -96,6 +99,42 @@ TEST_F(LofiTest, HelpListsTheCommands) {
   EXPECT_EQ(run.exitCode, 0);
   EXPECT_NE(run.out.find("encode"), std::string::npos);
   EXPECT_NE(run.out.find("decode"), std::string::npos);
+}
+
+// `lofi train` runs lofi-train, the program beside lofi that links LibTorch.
+TEST_F(LofiTest, TrainIsListedAndItsHelpIsTheTrainingProgramsHelp) {
+  const Outcome help = lofi("--help");
+  EXPECT_NE(help.out.find("Train an LSTM on MIDI files or tokens"), std::string::npos) << help.out;
+  const Outcome train = lofi("train --help");
+  EXPECT_EQ(train.exitCode, 0) << train.err;
+  EXPECT_NE(train.out.find("lofi train"), std::string::npos) << train.out;
+  for (const char* option : {"--preset", "--epochs", "--resume", "--parts"})
+    EXPECT_NE(train.out.find(option), std::string::npos) << option;
+  const Outcome missingData = lofi("train");
+  EXPECT_EQ(missingData.exitCode, 2);
+  ASSERT_EQ(missingData.errLines().size(), 1u) << missingData.err;
+  EXPECT_EQ(missingData.errLines()[0].rfind("lofi: error: ", 0), 0u) << missingData.err;
+}
+
+TEST_F(LofiTest, TrainWithoutTheTrainingProgramIsOneLineNamingIt) {
+  const fs::path alone = fs::canonical(folder_) / "alone";
+  fs::create_directories(alone);
+  fs::copy_file(LOFI_BINARY, alone / "lofi");
+  const Outcome run = runProgram((alone / "lofi").string(), "train tokens.json --epochs 1");
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.errLines(),
+            std::vector<std::string>{"lofi: error: training needs " + (alone / "lofi-train").string() +
+                                     ", which is missing (`make lofi-train` builds it, with LibTorch)"});
+}
+
+TEST_F(LofiTest, LofiLoadsNoLibTorch) {
+  const Outcome libraries = runProgram("ldd", quoted(LOFI_BINARY));
+  ASSERT_EQ(libraries.exitCode, 0) << libraries.err;
+  EXPECT_NE(libraries.out.find("libc.so"), std::string::npos) << libraries.out;
+  std::string lower = libraries.out;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(lower.find("torch"), std::string::npos) << libraries.out;
 }
 
 TEST_F(LofiTest, EncodeHelpListsEveryOptionWithItsDefault) {

@@ -106,7 +106,7 @@ void run(const TrainArgs& args) {
 
 void addTrainCommand(CLI::App& app) {
   auto args = std::make_shared<TrainArgs>();
-  CLI::App* cmd = app.add_subcommand("train", "Train an LSTM on MIDI files or tokens");
+  CLI::App* cmd = app.add_subcommand("train", kTrainSummary);
   cmd->add_option("data", args->data,
                   "MIDI file or folder (encoded with --encoding), or a tokens JSON ({\"files\": [{\"file\", \"tokens\"}]})")
       ->required();

@@ -8,6 +8,9 @@ namespace lofi::cli {
 
 void addEncodeCommand(CLI::App& app);
 void addDecodeCommand(CLI::App& app);
+// `lofi train` lives in its own program, lofi-train (train_launcher.h);
+// lofi lists it in its help with the same summary.
+inline constexpr const char* kTrainSummary = "Train an LSTM on MIDI files or tokens";
 void addTrainCommand(CLI::App& app);
 void addGenerateCommand(CLI::App& app);
 void addEvaluateCommand(CLI::App& app);
